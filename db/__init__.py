@@ -1,0 +1,1 @@
+"""Showshelf's library: peewee models, queries, search, notes, import and export. No Qt here."""

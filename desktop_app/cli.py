@@ -1,0 +1,74 @@
+"""The command line: argument parsing and the headless sub-commands. Imports no Qt.
+
+Exit codes: 0 success, 1 failure (the reason on one stderr line), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop_app import __version__
+from desktop_app.commands import COMMANDS
+from desktop_app.paths import resolve_library_path
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of exiting, so every error gets our one-line format."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="showshelf", description="Browse your TV-series library. With no "
+                     "command, opens the window.")
+    parser.add_argument("--version", action="version", version=f"showshelf {__version__}")
+    parser.add_argument("--library", metavar="PATH",
+                        help="library file (default: $SHOWSHELF_LIBRARY, else the user data "
+                             "folder)")
+    parser.add_argument("--wait", metavar="SECONDS", type=float, default=5.0,
+                        help="how long to wait for a library another program is writing "
+                             "(default 5)")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND",
+                                       parser_class=_Parser)
+    for command in COMMANDS:
+        command.add_parser(subparsers)
+    return parser
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    return build_parser().parse_args(list(argv))
+
+
+def library_path(args: argparse.Namespace) -> Path:
+    """The library file the arguments name; creates the default data folder when missing."""
+    path, is_default = resolve_library_path(args.library)
+    if is_default:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run a parsed sub-command; expected failures become one line on stderr and exit 1."""
+    from db.database import close_library
+    from db.errors import ShowshelfError
+
+    try:
+        return int(args.run(args, library_path(args)))
+    except ShowshelfError as error:
+        print(f"showshelf: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("showshelf: interrupted; nothing was half-written", file=sys.stderr)
+        return 130
+    finally:
+        close_library()

@@ -1,0 +1,8 @@
+"""Headless sub-commands. Each module has add_parser(subparsers) and sets `run` on its parser.
+
+run(args, library_path) -> exit code. None of them imports Qt.
+"""
+
+from desktop_app.commands import check, library_io
+
+COMMANDS = (library_io, check)
