@@ -1,0 +1,1 @@
+"""Benchmarks: programs run by `make bench` (python -m tests.benchmarks), not pytest tests."""
