@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peewee import SqliteDatabase
+from peewee import SqliteDatabase, fn
 
 from db.database import integrity_check
 from db.library_format import year_of
@@ -49,7 +49,7 @@ def _dangling_citations(database: SqliteDatabase) -> list[str]:
 
     problems = []
     tables = dict(_CITABLE, person=Person)
-    for subject, count in (Citation.select(Citation.subject, Citation.id.count())
+    for subject, count in (Citation.select(Citation.subject, fn.COUNT(Citation.id))
                            .group_by(Citation.subject).tuples()):
         model = tables.get(subject)
         if model is None:
