@@ -19,6 +19,9 @@ REVIEW = "002_acfef813ec2d9965.txt"
 
 @pytest.fixture(scope="module")
 def seed_texts() -> dict[str, str]:
+    """The articles themselves live beside the checkout, not in it (we never copy them)."""
+    if not SEEDS_DIR.is_dir():
+        pytest.skip(f"seed articles not found at {SEEDS_DIR}")
     return {path.name: path.read_text(encoding="utf-8") for path in SEEDS_DIR.glob("*.txt")}
 
 
@@ -39,9 +42,8 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'").replace("“", '"').replace("”", '"'))
 
 
-def test_sources_are_the_three_seed_articles(exported: dict[str, Any],
-                                             seed_texts: dict[str, str]) -> None:
-    assert sorted(source["key"] for source in exported["sources"]) == sorted(seed_texts)
+def test_sources_are_the_three_seed_articles(exported: dict[str, Any]) -> None:
+    assert sorted(source["key"] for source in exported["sources"]) == [GUIDE, NEWS, REVIEW]
     assert {source["kind"] for source in exported["sources"]} == {"article"}
 
 
@@ -118,11 +120,10 @@ def _records_with_sources(document: dict[str, Any]) -> list[tuple[str, dict[str,
     return records
 
 
-def test_every_record_names_its_source_article(exported: dict[str, Any],
-                                               seed_texts: dict[str, str]) -> None:
+def test_every_record_names_its_source_article(exported: dict[str, Any]) -> None:
     for where, record in _records_with_sources(exported):
         assert record["sources"], f"{where} names no source"
-        assert set(record["sources"]) <= set(seed_texts), where
+        assert set(record["sources"]) <= {GUIDE, NEWS, REVIEW}, where
 
 
 def test_every_name_appears_in_each_article_it_cites(exported: dict[str, Any],
