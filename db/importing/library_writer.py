@@ -28,6 +28,7 @@ from db.models import (
     Source,
     Tag,
 )
+from db.notes import set_note_tags
 
 if TYPE_CHECKING:
     from db.importing.library_json import LibraryDocument
@@ -250,10 +251,4 @@ def _describe(target: Record) -> str:
         return f"character {target['key']!r} of series {target['series']!r}"
     return f"{target['kind']} {target['key']!r}"
 
-
-def set_note_tags(note_id: int, tags: list[str]) -> None:
-    """Replace a note's tags by `tags` (names, any case; existing tags keep their spelling)."""
-    NoteTag.delete().where(NoteTag.note == note_id).execute()
-    for name in tags:
-        NoteTag.insert(note=note_id, tag=_id_by_name(Tag, name)).on_conflict_ignore().execute()
 

@@ -1,0 +1,136 @@
+"""Saving, loading, history, tags and title lookup of notes (db/notes.py, db/note_listing.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from db.check import check_library
+from db.database import close_library, create_library, open_library
+from db.importing.library_json import read_library_file
+from db.importing.library_writer import write_library
+from db.models import Character, Note, NoteRevision, Person, Series
+from db.note_listing import NoteScope, count_notes, count_scope, iter_scope, list_notes
+from db.notes import (
+    NoteError,
+    NoteState,
+    NoteTarget,
+    load_note,
+    note_revisions,
+    resolve_target,
+    restore_revision,
+    save_note,
+    tag_names,
+)
+
+
+@pytest.fixture
+def library(tmp_path: Path, mini_library_file: Path) -> Iterator[Path]:
+    path = tmp_path / "notes.sqlite"
+    document = read_library_file(mini_library_file)
+    create_library(path, lambda _db: write_library(document))
+    open_library(path)
+    yield path
+    close_library()
+
+
+def _person(key: str) -> NoteTarget:
+    return NoteTarget("person", Person.get(Person.key == key).id)
+
+
+def test_first_save_creates_note_with_one_revision(library: Path) -> None:
+    target = _person("ann-actor")
+    result = save_note(target, NoteState("Great in *everything*.", 9, "watching", ("Drama",)))
+    assert result.changed and result.note is not None
+    loaded = load_note(target)
+    assert loaded is not None
+    assert loaded.state == NoteState("Great in *everything*.", 9, "watching", ("Drama",))
+    assert [r.state.body for r in note_revisions(loaded.id)] == ["Great in *everything*."]
+    assert check_library(open_library(library)) == []
+
+
+def test_unchanged_save_writes_nothing_and_blank_creates_nothing(library: Path) -> None:
+    target = _person("cy-creator")
+    assert save_note(target, NoteState("  ")).note is None
+    assert load_note(target) is None
+    save_note(target, NoteState("once"))
+    again = save_note(target, NoteState("once"))
+    assert not again.changed
+    assert NoteRevision.select().join(Note).where(Note.person == target.id).count() == 1
+
+
+def test_every_change_keeps_a_revision_and_restore_brings_text_back(library: Path) -> None:
+    target = _person("ann-actor")
+    first = save_note(target, NoteState("first words", tags=("a",))).note
+    assert first is not None
+    save_note(target, NoteState("second words", rating=4, tags=("b",)))
+    revisions = note_revisions(first.id)
+    assert [r.state.body for r in revisions] == ["second words", "first words"]
+    restored = restore_revision(first.id, revisions[-1].id).note
+    assert restored is not None and restored.state == NoteState("first words", tags=("a",))
+    assert len(note_revisions(first.id)) == 3
+
+
+def test_tags_are_cleaned_and_completed_from_existing_ones(library: Path) -> None:
+    target = _person("ann-actor")
+    save_note(target, NoteState("x", tags=(" slow  burn ", "Crime", "crime", "")))
+    note = load_note(target)
+    assert note is not None and note.state.tags == ("crime", "slow burn")  # existing spelling
+    assert tag_names("SL") == ["slow burn"]
+    assert tag_names("%") == []  # no LIKE wildcards
+    with pytest.raises(NoteError, match="comma"):
+        save_note(target, NoteState("x", tags=("a,b",)))
+
+
+@pytest.mark.parametrize("state, message", [
+    (NoteState("x", rating=0), "rating 0"),
+    (NoteState("x", rating=11), "rating 11"),
+    (NoteState("x", status="finished"), "status 'finished'"),
+])
+def test_bad_values_are_refused_and_change_nothing(library: Path, state: NoteState,
+                                                    message: str) -> None:
+    target = _person("ann-actor")
+    with pytest.raises(NoteError, match=message):
+        save_note(target, state)
+    assert load_note(target) is None
+
+
+def test_character_note_and_listing(library: Path) -> None:
+    hero = Character.get(Character.key == "hero")
+    save_note(NoteTarget("character", hero.id), NoteState("The hero, obviously.", 7))
+    rows = list_notes(sort="title", descending=False)
+    assert [row.label() for row in rows] == ["Test Show", "The Hero (Test Show)"]
+    assert rows[0].tags == ("crime",)
+    assert count_notes("obviously") == 1
+    assert [row.title for row in list_notes("crime")] == ["Test Show"]
+    assert [row.title for row in list_notes(sort="rating", descending=True)] == [
+        "Test Show", "The Hero"]
+
+
+def test_export_scopes(library: Path) -> None:
+    hero = Character.get(Character.key == "hero")
+    save_note(NoteTarget("character", hero.id), NoteState("hero note"))
+    save_note(_person("ann-actor"), NoteState("ann note"))
+    assert count_scope(NoteScope()) == 3
+    assert count_scope(NoteScope(query="test sh")) == 2  # the series and its character
+    assert count_scope(NoteScope(query="nothing like it")) == 0
+    chosen = NoteScope(targets=(_person("ann-actor"),))
+    assert [row.body for batch in iter_scope(chosen) for row in batch] == ["ann note"]
+    batches = list(iter_scope(NoteScope(), batch=1))
+    assert [b[0].title for b in batches] == ["Ann Actor", "Test Show", "The Hero"]
+
+
+def test_resolve_target_by_title(library: Path) -> None:
+    show = Series.get(Series.key == "test-show")
+    assert resolve_target("test show") == NoteTarget("series", show.id)
+    assert resolve_target("Test Show (2019)") == NoteTarget("series", show.id)
+    assert resolve_target("The Hero (Test Show)").kind == "character"
+    with pytest.raises(NoteError, match="did you mean 'Test Show'"):
+        resolve_target("Tes Shw")
+    Series.insert(key="other", title="Test Show", sort_title="Test Show", year_start=2021
+                  ).execute()
+    with pytest.raises(NoteError, match="ambiguous"):
+        resolve_target("Test Show")
+    assert resolve_target("Test Show (2021)").kind == "series"
