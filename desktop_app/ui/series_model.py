@@ -1,0 +1,200 @@
+"""The series list's item model: rows read a page at a time from `db.queries`, never all at once.
+
+`rowCount` is the SQL count of the view, so the scroll bar is true from the first paint; a row's
+data is read with its page (PAGE_SIZE rows) the first time a view asks for it, and only the most
+recently used pages are kept.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from db import queries
+from db.queries import SeriesListView, SeriesRow, SortColumn
+
+# Rows read per query: a screenful is ~40 rows, so one query covers several screens of
+# scrolling, and a page costs well under a millisecond to read.
+PAGE_SIZE = 200
+# Pages kept in memory: 50 pages × 200 rows is a few MB at most, however long the list.
+MAX_CACHED_PAGES = 50
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+WATCH_STATUS_LABELS = {"plan": "Plan to watch", "watching": "Watching", "watched": "Watched",
+                       "dropped": "Dropped"}
+
+
+class SeriesColumn(enum.IntEnum):
+    TITLE = 0
+    YEARS = 1
+    EPISODES = 2
+    NETWORK = 3
+    GENRES = 4
+    MY_RATING = 5
+    MY_STATUS = 6
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    header: str
+    sort: SortColumn
+    width: int  # default width in average characters
+
+
+COLUMNS: dict[SeriesColumn, ColumnSpec] = {
+    SeriesColumn.TITLE: ColumnSpec("Title", SortColumn.TITLE, 30),
+    SeriesColumn.YEARS: ColumnSpec("Years", SortColumn.YEARS, 10),
+    SeriesColumn.EPISODES: ColumnSpec("Seasons / episodes", SortColumn.EPISODES, 14),
+    SeriesColumn.NETWORK: ColumnSpec("Network", SortColumn.NETWORK, 12),
+    SeriesColumn.GENRES: ColumnSpec("Genres", SortColumn.GENRES, 22),
+    SeriesColumn.MY_RATING: ColumnSpec("My rating", SortColumn.MY_RATING, 9),
+    SeriesColumn.MY_STATUS: ColumnSpec("My status", SortColumn.MY_STATUS, 11),
+}
+
+
+def years_label(start: int | None, end: int | None) -> str:
+    if start is None:
+        return ""
+    if end is None or end == start:
+        return str(start)
+    return f"{start}–{end}"
+
+
+def episodes_label(seasons: int | None, episodes: int | None) -> str:
+    parts = []
+    if seasons is not None:
+        parts.append(f"{seasons} season{'s' if seasons != 1 else ''}")
+    if episodes is not None:
+        parts.append(f"{episodes} ep.")
+    return " · ".join(parts)
+
+
+def rating_label(rating: int | None) -> str:
+    """Ten half-stars shown as up to five stars: 7 → ★★★½."""
+    if rating is None:
+        return ""
+    return "★" * (rating // 2) + ("½" if rating % 2 else "")
+
+
+def _display_row(row: SeriesRow) -> tuple[str, ...]:
+    """The row's cell texts, formatted once when its page is read (paints ask many times)."""
+    return (
+        row.title,
+        years_label(row.year_start, row.year_end),
+        episodes_label(row.seasons, row.episodes),
+        row.network or "",
+        row.genres,
+        rating_label(row.my_rating),
+        WATCH_STATUS_LABELS.get(row.my_status or "", ""),
+    )
+
+
+class SeriesTableModel(QAbstractTableModel):
+    """The series of one `SeriesListView`, row by row, read lazily in pages."""
+
+    viewChanged = Signal()  # after a new search or sort has been applied
+
+    def __init__(self, view: SeriesListView | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._view = view or SeriesListView()
+        self._count = queries.series_count(self._view)
+        self._pages: OrderedDict[int, list[tuple[SeriesRow, tuple[str, ...]]]] = OrderedDict()
+
+    # --- what the list shows ---------------------------------------------------------------
+
+    @property
+    def view(self) -> SeriesListView:
+        return self._view
+
+    def set_view(self, view: SeriesListView) -> None:
+        """Show another search or order; the rows are read again as they are needed."""
+        if view == self._view:
+            return
+        self.beginResetModel()
+        self._view = view
+        self._count = queries.series_count(view)
+        self._pages.clear()
+        self.endResetModel()
+        self.viewChanged.emit()
+
+    def set_search(self, search: str) -> None:
+        self.set_view(replace(self._view, search=search))
+
+    def refresh(self) -> None:
+        """Read everything again (after the library changed, e.g. a note's rating was saved)."""
+        self.beginResetModel()
+        self._count = queries.series_count(self._view)
+        self._pages.clear()
+        self.endResetModel()
+
+    def series_id(self, row: int) -> int | None:
+        entry = self._entry(row)
+        return None if entry is None else entry[0].id
+
+    def series_row(self, row: int) -> SeriesRow | None:
+        entry = self._entry(row)
+        return None if entry is None else entry[0]
+
+    def row_of(self, series_id: int) -> int | None:
+        """The row showing `series_id`, or None when the current view does not show it."""
+        return queries.series_position(self._view, series_id)
+
+    def first_row_starting_with(self, prefix: str) -> int | None:
+        return queries.first_title_match(self._view, prefix)
+
+    # --- QAbstractTableModel ---------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole:
+            entry = self._entry(index.row())
+            return None if entry is None else entry[1][index.column()]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[SeriesColumn(section)].header
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column < 0 or column >= len(COLUMNS):
+            return
+        self.set_view(replace(self._view, sort=COLUMNS[SeriesColumn(column)].sort,
+                              descending=order == Qt.SortOrder.DescendingOrder))
+
+    def sort_column(self) -> SeriesColumn:
+        return next(column for column, spec in COLUMNS.items() if spec.sort is self._view.sort)
+
+    # --- pages -----------------------------------------------------------------------------
+
+    def _entry(self, row: int) -> tuple[SeriesRow, tuple[str, ...]] | None:
+        if row < 0 or row >= self._count:
+            return None
+        number, within = divmod(row, PAGE_SIZE)
+        page = self._pages.get(number)
+        if page is None:
+            rows = queries.series_page(self._view, number * PAGE_SIZE, PAGE_SIZE)
+            page = [(series, _display_row(series)) for series in rows]
+            self._pages[number] = page
+            if len(self._pages) > MAX_CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page[within] if within < len(page) else None
