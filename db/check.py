@@ -22,6 +22,7 @@ from db.models import (
     SeriesCompany,
     SeriesGenre,
 )
+from db.search.index import index_problems
 
 # Tables a citation may point at, by the name it stores.
 _CITABLE = {model._meta.table_name: model for model in (
@@ -108,4 +109,5 @@ CONSISTENCY_CHECKS: list[Callable[[SqliteDatabase], list[str]]] = [
     _series_derived_fields,
     _notes_have_current_revision,
     _characters_belong_to_their_series,
+    index_problems,  # the search index matches the tables it is built from
 ]

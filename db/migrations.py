@@ -199,6 +199,151 @@ CREATE INDEX note_revision_note ON note_revision (note_id, id);
 """
 
 
+# Version 3: the search index. One FTS5 row per series (rowid = series.id) gathers everything a
+# search may look at, so "every word must match somewhere" is one FTS5 AND and bm25 can weigh
+# a title hit above a review hit. The view `series_search_document` is the one definition of
+# what a row holds; triggers on every table it reads keep the index in step inside the writer's
+# own transaction, and `showshelf check` compares index and view.
+# Names also carry a joined form of words with inner punctuation ("Clare-Hope" → "clarehope",
+# "K.J." → "kj"), so typing them without the punctuation still finds them.
+# A bulk writer (the importer) may set search_index_batch.active = 1: the triggers then only
+# list the series in search_index_dirty, and the writer reindexes each of them once before it
+# commits (db.search.index.batch_reindexing), instead of once per credit or review written.
+# The helpers below expand into the frozen SQL text; like the text, never change them.
+
+_V3_INDEX_COLUMNS = ("title, cast, character, creator, crew, genre, network, review, note, tag, "
+                     "other")
+
+
+def _v3_joined(name: str) -> str:
+    """SQL for ' ' + `name` with inner punctuation removed, or '' when it has none."""
+    stripped = name
+    for mark in ("-", "‐", ".", "''", "’"):
+        stripped = f"replace({stripped}, '{mark}', '')"
+    return f"(CASE WHEN {name} GLOB '*[-‐.''’]*' THEN ' ' || {stripped} ELSE '' END)"
+
+
+def _v3_text(*parts: str) -> str:
+    """SQL joining the non-NULL `parts` with spaces (SQLite 3.40 has no concat_ws)."""
+    return "trim(" + " || ' ' || ".join(f"ifnull({part}, '')" for part in parts) + ")"
+
+
+def _v3_names(role_condition: str) -> str:
+    return (f"(SELECT group_concat(p.name || {_v3_joined('p.name')}, ' ') FROM credit c "
+            f"JOIN person p ON p.id = c.person_id WHERE c.series_id = s.id AND {role_condition})")
+
+
+_V3_BATCH_ACTIVE = "(SELECT active FROM search_index_batch)"
+
+
+def _v3_reindex(series_ids: str) -> str:
+    """Trigger statements that reindex the series whose ids the SELECT `series_ids` yields."""
+    return f"""
+    DELETE FROM series_search WHERE rowid IN ({series_ids}) AND NOT {_V3_BATCH_ACTIVE};
+    INSERT INTO series_search (rowid, {_V3_INDEX_COLUMNS})
+        SELECT * FROM series_search_document
+        WHERE id IN ({series_ids}) AND NOT {_V3_BATCH_ACTIVE};
+    INSERT OR IGNORE INTO search_index_dirty (series_id)
+        SELECT id FROM series WHERE id IN ({series_ids}) AND {_V3_BATCH_ACTIVE};"""
+
+
+def _v3_trigger(name: str, event: str, table: str, series_ids: str, when: str = "") -> str:
+    condition = f" WHEN {when}" if when else ""
+    return (f"CREATE TRIGGER {name} AFTER {event} ON {table}{condition} BEGIN"
+            f"{_v3_reindex(series_ids)}\nEND;\n")
+
+
+def _v3_row_triggers(table: str, series_of: str, when_changed: str = "") -> str:
+    """Insert, update and delete triggers for a table whose rows belong to one series each.
+
+    `series_of` is a SQL expression over the row alias ROW giving its series id.
+    """
+    new, old = series_of.replace("ROW", "NEW"), series_of.replace("ROW", "OLD")
+    when = when_changed.replace("ROW", "NEW") if when_changed else ""
+    return (_v3_trigger(f"{table}_search_insert", "INSERT", table, f"SELECT {new}")
+            + _v3_trigger(f"{table}_search_update", "UPDATE", table,
+                          f"SELECT {old} UNION SELECT {new}", when)
+            + _v3_trigger(f"{table}_search_delete", "DELETE", table, f"SELECT {old}"))
+
+
+_V3_NOTE_SERIES = ("coalesce(ROW.series_id, (SELECT series_id FROM character "
+                   "WHERE id = ROW.character_id))")
+
+_V3_SEARCH = f"""
+CREATE VIRTUAL TABLE series_search USING fts5 (
+    {_V3_INDEX_COLUMNS},
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '1 2 3'
+);
+-- bm25 weights, column by column: a title hit outranks every other, names come next, prose last.
+INSERT INTO series_search (series_search, rank)
+    VALUES ('rank', 'bm25(20.0, 4.0, 4.0, 4.0, 2.0, 2.0, 2.0, 1.0, 1.0, 2.0, 0.5)');
+CREATE TABLE search_index_batch (active INTEGER NOT NULL DEFAULT 0);
+INSERT INTO search_index_batch (active) VALUES (0);
+CREATE TABLE search_index_dirty (series_id INTEGER PRIMARY KEY);
+CREATE VIEW series_search_document AS
+SELECT s.id AS id,
+    s.title || CASE WHEN s.sort_title <> s.title THEN ' ' || s.sort_title ELSE '' END
+        || {_v3_joined('s.title')} AS title,
+    {_v3_names("c.role = 'cast'")} AS cast,
+    (SELECT group_concat(ch.name || {_v3_joined('ch.name')}, ' ') FROM character ch
+        WHERE ch.series_id = s.id) AS character,
+    {_v3_names("c.role = 'creator'")} AS creator,
+    {_v3_names("c.role NOT IN ('cast', 'creator')")} AS crew,
+    (SELECT group_concat(g.name, ' ') FROM series_genre sg JOIN genre g ON g.id = sg.genre_id
+        WHERE sg.series_id = s.id) AS genre,
+    {_v3_text("s.network", '''(SELECT group_concat(co.name, ' ') FROM series_company sc
+        JOIN company co ON co.id = sc.company_id
+        WHERE sc.series_id = s.id AND sc.role IN ('network', 'platform'))''')} AS network,
+    (SELECT group_concat({_v3_text("r.outlet", "r.author", "r.praised", "r.criticised",
+                                   "r.summary")}, ' ')
+        FROM review r WHERE r.series_id = s.id) AS review,
+    (SELECT group_concat(n.body, ' ') FROM note n
+        LEFT JOIN character nc ON nc.id = n.character_id
+        WHERE n.series_id = s.id OR nc.series_id = s.id) AS note,
+    (SELECT group_concat(t.name, ' ') FROM note n
+        LEFT JOIN character nc ON nc.id = n.character_id
+        JOIN note_tag nt ON nt.note_id = n.id JOIN tag t ON t.id = nt.tag_id
+        WHERE n.series_id = s.id OR nc.series_id = s.id) AS tag,
+    {_v3_text("s.setting", "s.synopsis", "s.based_on", "s.country", "s.language",
+              "(SELECT group_concat(ch.description, ' ') FROM character ch "
+              "WHERE ch.series_id = s.id)",
+              "(SELECT group_concat(co.name, ' ') FROM series_company sc "
+              "JOIN company co ON co.id = sc.company_id WHERE sc.series_id = s.id "
+              "AND sc.role NOT IN ('network', 'platform'))")} AS other
+FROM series s;
+INSERT INTO series_search (rowid, {_V3_INDEX_COLUMNS}) SELECT * FROM series_search_document;
+{_v3_trigger("series_search_insert", "INSERT", "series", "SELECT NEW.id")}
+{_v3_trigger("series_search_update", "UPDATE", "series", "SELECT OLD.id UNION SELECT NEW.id")}
+CREATE TRIGGER series_search_delete AFTER DELETE ON series BEGIN
+    DELETE FROM series_search WHERE rowid = OLD.id;
+END;
+{_v3_row_triggers("credit", "ROW.series_id")}
+{_v3_row_triggers("character", "ROW.series_id")}
+{_v3_row_triggers("series_genre", "ROW.series_id")}
+{_v3_row_triggers("series_company", "ROW.series_id")}
+{_v3_row_triggers("review", "ROW.series_id")}
+{_v3_row_triggers("note", _V3_NOTE_SERIES,
+                  "OLD.body IS NOT NEW.body OR OLD.series_id IS NOT NEW.series_id "
+                  "OR OLD.character_id IS NOT NEW.character_id")}
+{_v3_row_triggers("note_tag", "(SELECT " + _V3_NOTE_SERIES.replace("ROW.", "n.")
+                  + " FROM note n WHERE n.id = ROW.note_id)")}
+{_v3_trigger("person_search_rename", "UPDATE", "person",
+             "SELECT series_id FROM credit WHERE person_id = NEW.id",
+             "OLD.name IS NOT NEW.name")}
+{_v3_trigger("genre_search_rename", "UPDATE", "genre",
+             "SELECT series_id FROM series_genre WHERE genre_id = NEW.id",
+             "OLD.name IS NOT NEW.name")}
+{_v3_trigger("company_search_rename", "UPDATE", "company",
+             "SELECT series_id FROM series_company WHERE company_id = NEW.id",
+             "OLD.name IS NOT NEW.name")}
+{_v3_trigger("tag_search_rename", "UPDATE", "tag",
+             "SELECT " + _V3_NOTE_SERIES.replace("ROW.", "n.") + " FROM note_tag nt "
+             "JOIN note n ON n.id = nt.note_id WHERE nt.tag_id = NEW.id",
+             "OLD.name IS NOT NEW.name")}
+"""
+
+
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def step(connection: sqlite3.Connection) -> None:
         # executescript() would COMMIT our transaction first; run statement by statement.
@@ -227,6 +372,7 @@ def _split_statements(sql: str) -> list[str]:
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V1_CATALOGUE),
     _script(_V2_NOTES),
+    _script(_V3_SEARCH),
 ]
 
 

@@ -29,6 +29,7 @@ from db.models import (
     Tag,
 )
 from db.notes import set_note_tags
+from db.search.index import batch_reindexing
 
 if TYPE_CHECKING:
     from db.importing.library_json import LibraryDocument
@@ -50,7 +51,8 @@ class ImportSummary:
 
 
 def write_library(document: LibraryDocument, path: str = "<file>") -> ImportSummary:
-    with write_transaction():
+    # One search-index update per series written, not one per credit, review or note.
+    with write_transaction(), batch_reindexing():
         source_ids = {record["key"]: _upsert_by_key(Source, record) for record in
                       document.sources}
         source_ids.update({s.key: s.id for s in Source.select(Source.id, Source.key)})

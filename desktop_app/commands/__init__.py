@@ -3,6 +3,6 @@
 run(args, library_path) -> exit code. None of them imports Qt.
 """
 
-from desktop_app.commands import check, library_io
+from desktop_app.commands import check, index, library_io
 
-COMMANDS = (library_io, check)
+COMMANDS = (library_io, check, index)
