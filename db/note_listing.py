@@ -80,6 +80,8 @@ class NoteScope:
     targets: tuple[NoteTarget, ...] | None = None
 
 
+ALL_NOTES = NoteScope()
+
 # --- the seams to the search language ------------------------------------------------------
 
 def note_filter(text: str) -> tuple[str, list[Any]]:

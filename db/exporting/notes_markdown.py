@@ -1,0 +1,212 @@
+"""Notes as Markdown: a folder with one file per note (for a notes vault), or one file.
+
+Each file of a folder export starts with YAML front matter (see docs/notes-format.md), then
+the body exactly as written, then a generated line of [[wiki-links]] below a marker comment
+that the importer cuts off again. The folder is built beside the destination and moved into
+place only when complete.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from contextlib import suppress
+from pathlib import Path
+
+from db.errors import ExportError
+from db.exporting.notes_common import (
+    STATUS_WORDS,
+    ExportedNote,
+    FileNamer,
+    Progress,
+    exported_notes,
+    stars,
+)
+from db.fileio import write_file_atomically
+from db.note_listing import ALL_NOTES, NoteScope
+
+LINKS_MARKER = "<!-- showshelf:links — generated on export; import ignores this line and below -->"
+# Lists the files the last export wrote, so exporting again into the same folder can remove
+# the files of notes that left the scope without touching anything else in that folder.
+MANIFEST_NAME = ".showshelf-notes.json"
+
+
+# --- one note ------------------------------------------------------------------------------
+
+def _yaml_string(text: str) -> str:
+    """A YAML double-quoted scalar. JSON's string escapes are valid YAML; characters YAML
+    readers refuse raw (C1 controls, BOM, non-characters) are escaped as well."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return "".join(f"\\u{ord(ch):04x}" if _yaml_unprintable(ch) else ch for ch in quoted)
+
+
+def _yaml_unprintable(ch: str) -> bool:
+    code = ord(ch)
+    return (0x7F <= code <= 0x9F and code != 0x85) or 0xD800 <= code <= 0xDFFF \
+        or code in (0xFEFF, 0xFFFE, 0xFFFF)
+
+
+def _yaml_value(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_yaml_string(str(item)) for item in value) + "]"
+    return _yaml_string(str(value))
+
+
+def front_matter(note: ExportedNote) -> str:
+    row = note.row
+    fields: list[tuple[str, object]] = [
+        ("title", row.title),
+        ("kind", row.target.kind),
+    ]
+    if row.series_title is not None:
+        fields.append(("series", row.series_title))
+    fields += [
+        ("year", row.year),
+        ("rating", row.rating),
+        ("status", row.status),
+        ("tags", row.tags),
+        ("created", row.created),
+        ("updated", row.updated),
+        ("showshelf_id", row.uid),
+    ]
+    lines = [f"{name}: {_yaml_value(value)}" for name, value in fields]
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+def note_markdown(note: ExportedNote) -> str:
+    body = note.row.body
+    if body and not body.endswith("\n"):
+        body += "\n"
+    links = " · ".join(f"[[{name}]]" for name in note.mentions)
+    return f"{front_matter(note)}{body}\n{LINKS_MARKER}\n{links}\n"
+
+
+# --- a folder ------------------------------------------------------------------------------
+
+def export_markdown_folder(folder: Path | str, scope: NoteScope = ALL_NOTES,
+                           progress: Progress | None = None) -> int:
+    """Write one .md file per note into `folder`; return how many were written."""
+    folder = Path(folder)
+    _check_folder_destination(folder)
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".staging",
+                                        dir=folder.parent))
+    except OSError as error:
+        raise ExportError(folder, f"cannot write in {folder.parent}: {error.strerror}") \
+            from error
+    try:
+        names = _write_files(staging, scope, progress, folder)
+        _move_into_place(staging, folder, names)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return len(names)
+
+
+def _check_folder_destination(folder: Path) -> None:
+    if not folder.parent.is_dir():
+        raise ExportError(folder, f"the folder {folder.parent} does not exist")
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(folder, "a file with this name exists; give a folder")
+    if not os.access(folder.parent, os.W_OK):
+        raise ExportError(folder, f"cannot write in {folder.parent} (permission denied)")
+
+
+def _write_files(staging: Path, scope: NoteScope, progress: Progress | None,
+                 destination: Path) -> list[str]:
+    namer = FileNamer()
+    names: list[str] = []
+    try:
+        for note in exported_notes(scope, progress, destination=destination):
+            name = namer.name_for(note.row)
+            # The whole staging folder is renamed into place at the end, so plain writes
+            # suffice here: nobody sees these files until they are all complete.
+            with open(staging / name, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(note_markdown(note))
+            names.append(name)
+        manifest = json.dumps({"files": names}, ensure_ascii=False, indent=0)
+        (staging / MANIFEST_NAME).write_text(manifest + "\n", encoding="utf-8")
+    except OSError as error:
+        raise ExportError(destination, f"could not write the notes: {error.strerror}") \
+            from error
+    return names
+
+
+def _move_into_place(staging: Path, folder: Path, names: list[str]) -> None:
+    with suppress(FileNotFoundError, OSError):
+        folder.rmdir()  # only succeeds when empty; a fresh destination gets the whole folder
+    if not folder.exists():
+        try:
+            os.replace(staging, folder)
+        except OSError as error:
+            raise ExportError(folder, f"could not create the folder: {error.strerror}") \
+                from error
+        return
+    # Exporting again into a folder that holds other things too (a notes vault): each
+    # complete file replaces its old version, then files of notes no longer exported go.
+    previous = _manifest(folder)
+    try:
+        for name in names:
+            os.replace(staging / name, folder / name)
+        for name in set(previous) - set(names):
+            with suppress(FileNotFoundError):
+                (folder / name).unlink()
+        os.replace(staging / MANIFEST_NAME, folder / MANIFEST_NAME)
+    except OSError as error:
+        raise ExportError(folder, f"could not move the notes into place: {error.strerror}") \
+            from error
+
+
+def _manifest(folder: Path) -> list[str]:
+    try:
+        files = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    # Only plain names inside the folder: a tampered manifest cannot delete elsewhere.
+    return [name for name in files if isinstance(name, str) and name.endswith(".md")
+            and Path(name).name == name]
+
+
+# --- a single file -------------------------------------------------------------------------
+
+def export_markdown_single(path: Path | str, scope: NoteScope = ALL_NOTES,
+                           progress: Progress | None = None) -> int:
+    """All notes in one Markdown file, a section per note; return how many."""
+    parts = ["# My notes\n"]
+    count = 0
+    for note in exported_notes(scope, progress, destination=path):
+        parts.append(_section(note))
+        count += 1
+    parts.insert(1, f"\n{count} notes exported from Showshelf.\n")
+    write_file_atomically(path, "".join(parts).encode("utf-8"))
+    return count
+
+
+def _section(note: ExportedNote) -> str:
+    row = note.row
+    heading = row.label() + (f" ({row.year})" if row.year and not row.series_title else "")
+    facts = [row.target.kind]
+    if row.rating is not None:
+        facts.append(f"{stars(row.rating)} ({row.rating}/10)")
+    if row.status:
+        facts.append(STATUS_WORDS.get(row.status, row.status))
+    if row.tags:
+        facts.append("tags: " + ", ".join(row.tags))
+    facts.append(f"updated {row.updated[:10]}")
+    body = row.body.rstrip("\n")
+    links = " · ".join(f"[[{name}]]" for name in note.mentions)
+    text = f"\n## {_one_line(heading)}\n\n*{_one_line(' · '.join(facts))}*\n\n"
+    if body:
+        text += body + "\n"
+    if links:
+        text += f"\nMentions: {links}\n"
+    return text
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
