@@ -1,29 +1,76 @@
-"""Start the Qt application on a library."""
+"""Start the Qt application on a library; when the library cannot be opened, ask what to do."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app import APP_ID, APP_NAME, ORGANISATION, __version__
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
-def run_gui(library: Path, *, busy_timeout: float) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from db.errors import ShowshelfError
-    from db.seed import open_or_create_library
     from desktop_app.ui.main_window import MainWindow
+
+
+def configure_application() -> QApplication:
+    """The QApplication with our names and icon, set before anything reads settings."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.ui.icons import app_icon
 
     QApplication.setOrganizationName(ORGANISATION)
     QApplication.setApplicationName(APP_NAME)
     QApplication.setApplicationVersion(__version__)
+    # Wayland finds our icon and launcher through this name (resources/showshelf.desktop).
     QApplication.setDesktopFileName(APP_ID)
     app = QApplication.instance() or QApplication([APP_ID])
-    try:
-        open_or_create_library(library, busy_timeout=busy_timeout)
-    except ShowshelfError as error:
-        QMessageBox.critical(None, APP_NAME, f"Showshelf cannot open the library.\n\n{error}")
+    app.setWindowIcon(app_icon())
+    return app  # type: ignore[return-value]
+
+
+def open_library_window(library: Path, *, busy_timeout: float) -> MainWindow | None:
+    """Open `library` and build the main window on it.
+
+    When the library cannot be opened (damaged, locked, too new, read-only, no folder), a
+    dialog says why and offers another file or quitting; nothing is written to the failed
+    file. Returns None when the user quits.
+    """
+    from db.database import close_library
+    from db.errors import ShowshelfError, library_errors
+    from db.seed import open_or_create_library
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.open_failure import OpenFailureDialog, choose_library_file
+
+    while True:
+        try:
+            with library_errors(library):
+                open_or_create_library(library, busy_timeout=busy_timeout)
+                return MainWindow(library)
+        except ShowshelfError as error:
+            close_library()
+            dialog = OpenFailureDialog(library, error)
+            dialog.exec()
+            choice = dialog.choice()
+            if choice == "quit":
+                return None
+            if choice == "open-another":
+                start_in = library.parent if library.parent.is_dir() else Path.home()
+                library = choose_library_file(start_in) or library
+            # A retry, or a cancelled file dialog, tries the same library again.
+
+
+def run_gui(library: Path, *, busy_timeout: float) -> int:
+    from desktop_app.qt_check import startup_problem
+
+    problem = startup_problem()  # before Qt, which would abort with its own plugin error
+    if problem:
+        print(problem, file=sys.stderr)
         return 1
-    window = MainWindow(library)
+    app = configure_application()
+    window = open_library_window(library, busy_timeout=busy_timeout)
+    if window is None:
+        return 1
     window.show()
     return app.exec()
