@@ -3,6 +3,6 @@
 run(args, library_path) -> exit code. None of them imports Qt.
 """
 
-from desktop_app.commands import check, index, library_io
+from desktop_app.commands import check, index, library_io, notes
 
-COMMANDS = (library_io, check, index)
+COMMANDS = (library_io, check, index, notes)
