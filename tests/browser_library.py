@@ -26,7 +26,8 @@ EXTRA_SERIES = (
 
 
 def browser_document(mini: dict[str, Any]) -> dict[str, Any]:
-    """The mini library plus EXTRA_SERIES; Ann Actor also plays in "Other Show"."""
+    """The mini library plus EXTRA_SERIES; Ann Actor also plays in "Other Show", and "Test
+    Show" is related to "Other Show" (in the library) and "Missing Film" (not in it)."""
     document = copy.deepcopy(mini)
     for key, title, sort_title, aired, episodes, network, genre in EXTRA_SERIES:
         document["series"].append({
@@ -41,6 +42,9 @@ def browser_document(mini: dict[str, Any]) -> dict[str, Any]:
             "credits": [{"person": "ann-actor", "role": "cast", "character": "lead",
                          "sources": ["src-a"]}] if key == "other-show" else [],
             "reviews": [], "awards": [], "relations": [], "interviews": []})
+    document["series"][0]["relations"].append(
+        {"kind": "inspired_by", "title": "Missing Film", "year": 1990, "detail": None,
+         "sources": ["src-a"]})
     document["notes"].append({
         "id": "fedcba9876543210fedcba9876543210",
         "target": {"kind": "series", "key": "alpha-line"},

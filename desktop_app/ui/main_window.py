@@ -1,24 +1,555 @@
-"""The main window (first cut: the list of series; the browser issue builds it out)."""
+"""The main window: search field, series list | detail page, menus, history, remembered state.
+
+An API for the other parts of the window (search, notes, help):
+- `search_field` (QLineEdit; `set_search_field` swaps in a subclass and keeps the wiring),
+- `current_target()` and the `target_changed` signal ((kind, id) or None),
+- `open_series(id)`, `open_person(id)`, `refresh_list()`, `refresh_counts()`,
+- `file_menu`, `edit_menu`, `view_menu`, `go_menu`, `help_menu` to add actions to,
+- `series_page.note_area` / `person_page.note_area`: empty containers for the note editor.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtWidgets import QListWidget, QMainWindow
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from db import queries
+from db.database import open_library
+from db.errors import ShowshelfError
+from db.models import database_proxy
+from db.queries import SeriesListView, SortColumn
+from desktop_app.ui import settings as keys
+from desktop_app.ui.history import NavigationHistory, Target
+from desktop_app.ui.person_page import PersonPage
+from desktop_app.ui.series_list import SeriesTable
+from desktop_app.ui.series_model import COLUMNS, SeriesColumn, SeriesTableModel
+from desktop_app.ui.series_page import SeriesPage
+
+# Typing pauses shorter than this are one search: a query per keystroke would redo the count
+# of a 100,000-series list several times a second for text nobody is reading yet.
+SEARCH_DELAY_MS = 150
+# Zoom steps of 10% each way, bounded so text never becomes unreadable or absurd.
+MIN_ZOOM, MAX_ZOOM = -4, 10
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, library: Path) -> None:
-        super().__init__()
-        self.setWindowTitle(f"Showshelf — {library.name}")
-        self.series_list = QListWidget(self)
-        for _series_id, title in queries.series_titles(limit=500):
-            self.series_list.addItem(title)
-        self.setCentralWidget(self.series_list)
-        counts = queries.library_counts()
-        self.statusBar().showMessage(
-            f"{counts.series} series · {counts.people} people · {counts.reviews} reviews · "
-            f"{counts.notes} notes")
-        self.resize(900, 600)
+    target_changed = Signal(object)  # Target | None
+
+    def __init__(self, library: Path, settings: QSettings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.library_path = Path(library)
+        self.settings = settings if settings is not None else QSettings()
+        self.history = NavigationHistory()
+        self._current: Target | None = None
+        self._counts: queries.LibraryCounts | None = None
+        self._following_list = True  # False while the window moves the list itself
+        self._zoom = 0
+
+        sort = self._restored_sort()
+        self.series_model = SeriesTableModel(SeriesListView(sort=sort[0], descending=sort[1]),
+                                             self)
+        self._build_widgets()
+        self._build_actions()
+        self._build_menus()
+        self._restore_state()
+        self._update_title()
+        self._update_navigation_actions()
+        self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.apply_search)
+        QApplication.instance().installEventFilter(self)  # mouse back/forward buttons
+        # What the first screen does not need waits until it has been painted.
+        QTimer.singleShot(0, self._after_first_paint)
+
+    # --- public API ------------------------------------------------------------------------
+
+    def current_target(self) -> Target | None:
+        return self._current
+
+    def open_series(self, series_id: int) -> bool:
+        """Show a series (and select it in the list if the list shows it); False if unknown."""
+        if not self._show(Target("series", series_id)):
+            return False
+        self._select_in_list(series_id)
+        return True
+
+    def open_person(self, person_id: int) -> bool:
+        return self._show(Target("person", person_id))
+
+    def refresh_list(self) -> None:
+        """Read the list again (after notes or imports changed what it shows)."""
+        current = self.series_table.current_series_id()
+        self.series_model.refresh()
+        if current is not None:
+            self._select_in_list(current)
+        self._update_status()
+
+    def refresh_counts(self) -> None:
+        self._counts = queries.library_counts()
+        self._update_status()
+
+    def set_search_field(self, field: QLineEdit) -> None:
+        """Put another search field (e.g. one with completion) in place of the current one."""
+        old = self.search_field
+        self.search_bar_layout.replaceWidget(old, field)
+        old.removeEventFilter(self)
+        old.deleteLater()
+        self.search_field = field
+        self._wire_search_field()
+        QWidget.setTabOrder(self.search_field, self.series_table)
+
+    def apply_search(self) -> None:
+        """Filter the list by the search field's text now, keeping the selection if it stays."""
+        self.search_timer.stop()
+        text = self.search_field.text()
+        if text == self.series_model.view.search:
+            return
+        selected = self.series_table.current_series_id()
+        offset = None
+        if selected is not None:
+            row_top = self.series_table.rowViewportPosition(self.series_table.currentIndex().row())
+            if 0 <= row_top < self.series_table.viewport().height():
+                offset = row_top  # keep the row where the user sees it
+        self._following_list = False
+        try:
+            self.series_model.set_search(text)
+            row = None if selected is None else self.series_model.row_of(selected)
+            if row is not None:
+                self.series_table.select_row(row, keep_offset=offset)
+            else:
+                self.series_table.scrollToTop()
+        finally:
+            self._following_list = True
+        self._update_status()
+
+    # --- building --------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        central = QWidget(self)
+        central.setObjectName("central")
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        self.search_bar_layout = layout
+        self.search_field = QLineEdit(central)
+        self._wire_search_field()
+        layout.addWidget(self.search_field)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
+        self.splitter.setObjectName("browserSplitter")
+        self.series_table = SeriesTable(self.series_model, self.splitter)
+        self.series_table.seriesSelected.connect(self._list_selected)
+        self.series_table.seriesActivated.connect(self._list_activated)
+        self.series_model.modelReset.connect(self._update_status)
+
+        self.detail_stack = QStackedWidget(self.splitter)
+        self.detail_stack.setObjectName("detailStack")
+        self.placeholder = QLabel(
+            "Select a series in the list to see its cast, reviews and sources.\n\n"
+            "Ctrl+F or / searches · Alt+Left and Alt+Right go back and forward")
+        self.placeholder.setObjectName("detailPlaceholder")
+        self.placeholder.setTextFormat(Qt.TextFormat.PlainText)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setEnabled(False)
+        self.series_page = SeriesPage()
+        self.series_page.personRequested.connect(self.open_person)
+        self.series_page.seriesRequested.connect(self.open_series)
+        self.series_page.searchRequested.connect(self._search_for)
+        self.person_page = PersonPage()
+        self.person_page.seriesRequested.connect(self.open_series)
+        self.person_page.backRequested.connect(self.go_back)
+        for page in (self.placeholder, self.series_page, self.person_page):
+            self.detail_stack.addWidget(page)
+        self.splitter.addWidget(self.series_table)
+        self.splitter.addWidget(self.detail_stack)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([640, 560])
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        QWidget.setTabOrder(self.search_field, self.series_table)
+        QWidget.setTabOrder(self.series_table, self.detail_stack)
+
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("libraryCounts")
+        self.statusBar().addPermanentWidget(self.status_label, 1)
+        self.resize(1200, 760)
+
+    def _wire_search_field(self) -> None:
+        field = self.search_field
+        field.setObjectName("searchField")
+        field.setPlaceholderText("Search titles   (Ctrl+F or /)")
+        field.setClearButtonEnabled(True)
+        field.textChanged.connect(lambda _text: self.search_timer.start())
+        field.returnPressed.connect(self._search_entered)
+        field.installEventFilter(self)
+
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+                *, status_tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+        elif shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if status_tip:
+            action.setStatusTip(status_tip)
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work even while a menu bar is hidden
+        return action
+
+    def _build_actions(self) -> None:
+        self.open_library_action = self._action(
+            "&Open Library…", self._choose_library, QKeySequence.StandardKey.Open,
+            status_tip="Open another library file")
+        self.import_action = self._action(
+            "&Import Library File…", self._choose_import, "Ctrl+I",
+            status_tip="Merge a Showshelf library JSON file into this library")
+        self.export_notes_action = QAction("&Export Notes…", self)
+        self.export_notes_action.setEnabled(False)  # the notes part of the window enables it
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.find_action = self._action("&Find…", self.focus_search,
+                                        status_tip="Search the library (Ctrl+F or /)")
+        self.find_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Find),
+                                       QKeySequence("/")])
+        self.copy_title_action = self._action("&Copy Title", self._copy_title, "Ctrl+Shift+C")
+        self.focus_list_action = self._action("Focus Series &List", self.focus_list, "Ctrl+L")
+        self.zoom_in_action = self._action("Zoom &In", lambda: self.set_zoom(self._zoom + 1),
+                                           QKeySequence.StandardKey.ZoomIn)
+        self.zoom_out_action = self._action("Zoom &Out", lambda: self.set_zoom(self._zoom - 1),
+                                            QKeySequence.StandardKey.ZoomOut)
+        self.zoom_reset_action = self._action("&Actual Size", lambda: self.set_zoom(0), "Ctrl+0")
+        self.back_action = self._action("&Back", self.go_back, "Alt+Left")
+        self.forward_action = self._action("&Forward", self.go_forward, "Alt+Right")
+        self.next_action = self._action("&Next Series", lambda: self._step(1), "Ctrl+Down")
+        self.previous_action = self._action("&Previous Series", lambda: self._step(-1),
+                                            "Ctrl+Up")
+        self.column_actions: dict[SeriesColumn, QAction] = {}
+        header = self.series_table.horizontalHeader()
+        for column, spec in COLUMNS.items():
+            action = QAction(spec.header, self, checkable=True)
+            action.setChecked(True)
+            action.setEnabled(column != SeriesColumn.TITLE)  # the list needs its titles
+            action.toggled.connect(
+                lambda shown, column=column: self.series_table.setColumnHidden(column, not shown))
+            header.addAction(action)
+            self.column_actions[column] = action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        self.file_menu.addAction(self.open_library_action)
+        self.file_menu.addAction(self.import_action)
+        self.file_menu.addAction(self.export_notes_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("&Edit")
+        self.edit_menu.addAction(self.find_action)
+        self.edit_menu.addAction(self.copy_title_action)
+        self.view_menu = bar.addMenu("&View")
+        self.columns_menu = self.view_menu.addMenu("&Columns")
+        for action in self.column_actions.values():
+            self.columns_menu.addAction(action)
+        self.view_menu.addSeparator()
+        for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.focus_list_action)
+        self.go_menu = bar.addMenu("&Go")
+        for action in (self.back_action, self.forward_action):
+            self.go_menu.addAction(action)
+        self.go_menu.addSeparator()
+        for action in (self.next_action, self.previous_action):
+            self.go_menu.addAction(action)
+        self.help_menu = bar.addMenu("&Help")
+
+    # --- navigation ------------------------------------------------------------------------
+
+    def go_back(self) -> None:
+        target = self.history.back()
+        if target is not None:
+            self._show(target, record=False)
+            if target.kind == "series":
+                self._select_in_list(target.id)
+
+    def go_forward(self) -> None:
+        target = self.history.forward()
+        if target is not None:
+            self._show(target, record=False)
+            if target.kind == "series":
+                self._select_in_list(target.id)
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def focus_list(self) -> None:
+        self.series_table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.series_table.currentIndex().isValid() and self.series_model.rowCount():
+            self.series_table.select_row(0)
+
+    def _show(self, target: Target, *, record: bool = True, transient: bool = False) -> bool:
+        if target.kind == "series":
+            detail = queries.series_detail(target.id)
+            if detail is None:
+                return False
+            self.series_page.show_series(detail)
+            self.detail_stack.setCurrentWidget(self.series_page)
+        elif target.kind == "person":
+            person = queries.person_detail(target.id)
+            if person is None:
+                return False
+            self.person_page.show_person(person)
+            self.detail_stack.setCurrentWidget(self.person_page)
+        else:
+            return False
+        if record:
+            self.history.visit(target, transient=transient)
+        changed = target != self._current
+        self._current = target
+        self._update_title()
+        self._update_navigation_actions()
+        if changed:
+            self.target_changed.emit(target)
+        return True
+
+    def _list_selected(self, series_id: int) -> None:
+        if self._following_list and self._current != Target("series", series_id):
+            self._show(Target("series", series_id), transient=True)
+
+    def _list_activated(self, series_id: int) -> None:
+        """Enter or double-click: the series becomes a place in the history; focus the page."""
+        if self._current != Target("series", series_id):
+            self._show(Target("series", series_id))
+        else:
+            self.history.pin()
+        self.series_page.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _select_in_list(self, series_id: int) -> None:
+        if self.series_table.current_series_id() == series_id:
+            return
+        row = self.series_model.row_of(series_id)
+        self._following_list = False
+        try:
+            if row is None:
+                self.series_table.setCurrentIndex(self.series_model.index(-1, -1))
+            else:
+                self.series_table.select_row(row)
+        finally:
+            self._following_list = True
+
+    def _step(self, delta: int) -> None:
+        count = self.series_model.rowCount()
+        if not count:
+            return
+        current = self.series_table.currentIndex()
+        row = 0 if not current.isValid() else min(max(current.row() + delta, 0), count - 1)
+        self.series_table.select_row(row)
+
+    def _search_for(self, text: str) -> None:
+        self.search_field.setText(text)
+        self.apply_search()
+        self.focus_list()
+
+    def _search_entered(self) -> None:
+        self.apply_search()
+        self.focus_list()
+
+    # --- events ----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search_field and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Escape:
+                if self.search_field.text():
+                    self.search_field.clear()
+                    self.apply_search()
+                self.focus_list()
+                return True
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
+                self.apply_search()
+                self.focus_list()
+                return True
+        if (event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent)
+                and isinstance(watched, QWidget) and watched.window() is self):
+            if event.button() == Qt.MouseButton.BackButton:
+                self.go_back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.go_forward()
+                return True
+        return super().eventFilter(watched, event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        super().closeEvent(event)
+
+    # --- remembered state ------------------------------------------------------------------
+
+    def _restored_sort(self) -> tuple[SortColumn, bool]:
+        try:
+            sort = SortColumn(self.settings.value(keys.SORT_COLUMN, SortColumn.TITLE.value))
+        except ValueError:
+            sort = SortColumn.TITLE
+        return sort, keys.read_bool(self.settings, keys.SORT_DESCENDING, False)
+
+    def _restore_state(self) -> None:
+        geometry = keys.read_bytes(self.settings, keys.GEOMETRY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = keys.read_bytes(self.settings, keys.WINDOW_STATE)
+        if state is not None:
+            self.restoreState(state)
+        splitter = keys.read_bytes(self.settings, keys.SPLITTER)
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        header = self.series_table.horizontalHeader()
+        header_state = keys.read_bytes(self.settings, keys.HEADER)
+        if header_state is not None:
+            header.restoreState(header_state)
+        view = self.series_model.view
+        header.setSortIndicator(self.series_model.sort_column(),
+                                Qt.SortOrder.DescendingOrder if view.descending
+                                else Qt.SortOrder.AscendingOrder)
+        self.series_table.setSortingEnabled(True)  # sorts by the indicator: the view above
+        for column, action in self.column_actions.items():
+            action.setChecked(not self.series_table.isColumnHidden(column))
+        self.set_zoom(keys.read_int(self.settings, keys.ZOOM, 0))
+
+    def _after_first_paint(self) -> None:
+        self.refresh_counts()
+        target = keys.read_target(self.settings)
+        if target is not None and self.current_target() is None:
+            if target.kind == "series":
+                self.open_series(target.id)
+            else:
+                self.open_person(target.id)
+
+    def save_state(self) -> None:
+        self.settings.setValue(keys.GEOMETRY, self.saveGeometry())
+        self.settings.setValue(keys.WINDOW_STATE, self.saveState())
+        self.settings.setValue(keys.SPLITTER, self.splitter.saveState())
+        self.settings.setValue(keys.HEADER, self.series_table.horizontalHeader().saveState())
+        view = self.series_model.view
+        self.settings.setValue(keys.SORT_COLUMN, view.sort.value)
+        self.settings.setValue(keys.SORT_DESCENDING, view.descending)
+        self.settings.setValue(keys.ZOOM, self._zoom)
+        keys.write_target(self.settings, self._current)
+        self.settings.sync()
+
+    # --- view ------------------------------------------------------------------------------
+
+    def set_zoom(self, step: int) -> None:
+        """Scale the list and pages' text by 10% per step (0 is the system font size)."""
+        self._zoom = min(max(step, MIN_ZOOM), MAX_ZOOM)
+        font = QApplication.font()
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * (1 + self._zoom / 10))
+        self.centralWidget().setFont(font)
+        self.zoom_reset_action.setEnabled(self._zoom != 0)
+
+    def zoom(self) -> int:
+        return self._zoom
+
+    def _update_title(self) -> None:
+        if self._current is not None and self._current.kind == "series" \
+                and self.series_page.series is not None:
+            self.setWindowTitle(f"{self.series_page.series.title} — Showshelf")
+        elif self._current is not None and self.person_page.person is not None:
+            self.setWindowTitle(f"{self.person_page.person.name} — Showshelf")
+        else:
+            self.setWindowTitle(f"Showshelf — {self.library_path.name}")
+
+    def _update_navigation_actions(self) -> None:
+        self.back_action.setEnabled(self.history.can_go_back())
+        self.forward_action.setEnabled(self.history.can_go_forward())
+        self.person_page.back_button.setEnabled(self.history.can_go_back())
+
+    def _update_status(self) -> None:
+        shown = self.series_model.rowCount()
+        if self._counts is None:
+            self.status_label.setText(f"{shown:,} series")
+            return
+        counts = self._counts
+        series = (f"{shown:,} of {counts.series:,} series" if self.series_model.view.search
+                  else f"{counts.series:,} series")
+        self.status_label.setText(
+            f"{series} · {_plural(counts.people, 'person', 'people')} · "
+            f"{_plural(counts.reviews, 'review')} · {_plural(counts.notes, 'note')}")
+
+    # --- files -----------------------------------------------------------------------------
+
+    def _choose_library(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open Library", str(self.library_path.parent),
+            "Showshelf libraries (*.sqlite *.db);;All files (*)")
+        if path:
+            self.open_library_file(Path(path))
+
+    def open_library_file(self, path: Path) -> bool:
+        """Switch to another library file; on failure say why and keep the current one."""
+        previous = database_proxy.obj
+        try:
+            open_library(path)
+        except ShowshelfError as error:  # open_library binds nothing when it fails
+            QMessageBox.warning(self, "Showshelf", f"Showshelf cannot open this library.\n\n"
+                                f"{error}")
+            return False
+        if previous is not None:
+            previous.close()
+        self.library_path = path
+        self.history = NavigationHistory()
+        self._current = None
+        self.detail_stack.setCurrentWidget(self.placeholder)
+        self.series_model.set_view(replace(self.series_model.view, search=""))
+        self.search_field.clear()
+        self.refresh_list()
+        self.refresh_counts()
+        self._update_title()
+        self._update_navigation_actions()
+        self.target_changed.emit(None)
+        return True
+
+    def _choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import Library File", str(Path.home()), "Library JSON (*.json);;All files (*)")
+        if not path:
+            return
+        from db.importing.library_json import import_library_file
+
+        try:
+            summary = import_library_file(path)
+        except ShowshelfError as error:
+            QMessageBox.warning(self, "Showshelf", f"Nothing was imported.\n\n{error}")
+            return
+        self.refresh_list()
+        self.refresh_counts()
+        self.statusBar().showMessage(f"Imported {summary.describe()}", 8000)
+
+    def _copy_title(self) -> None:
+        if self.series_page.series is not None and self.detail_stack.currentWidget() \
+                is self.series_page:
+            QApplication.clipboard().setText(self.series_page.series.title)
+
+
+def _plural(count: int, singular: str, plural: str | None = None) -> str:
+    return f"{count:,} {singular if count == 1 else (plural or singular + 's')}"

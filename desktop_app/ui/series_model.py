@@ -53,13 +53,13 @@ class ColumnSpec:
 
 
 COLUMNS: dict[SeriesColumn, ColumnSpec] = {
-    SeriesColumn.TITLE: ColumnSpec("Title", SortColumn.TITLE, 30),
-    SeriesColumn.YEARS: ColumnSpec("Years", SortColumn.YEARS, 10),
-    SeriesColumn.EPISODES: ColumnSpec("Seasons / episodes", SortColumn.EPISODES, 14),
-    SeriesColumn.NETWORK: ColumnSpec("Network", SortColumn.NETWORK, 12),
-    SeriesColumn.GENRES: ColumnSpec("Genres", SortColumn.GENRES, 22),
-    SeriesColumn.MY_RATING: ColumnSpec("My rating", SortColumn.MY_RATING, 9),
-    SeriesColumn.MY_STATUS: ColumnSpec("My status", SortColumn.MY_STATUS, 11),
+    SeriesColumn.TITLE: ColumnSpec("Title", SortColumn.TITLE, 24),
+    SeriesColumn.YEARS: ColumnSpec("Years", SortColumn.YEARS, 9),
+    SeriesColumn.EPISODES: ColumnSpec("Episodes", SortColumn.EPISODES, 17),
+    SeriesColumn.NETWORK: ColumnSpec("Network", SortColumn.NETWORK, 10),
+    SeriesColumn.GENRES: ColumnSpec("Genres", SortColumn.GENRES, 18),
+    SeriesColumn.MY_RATING: ColumnSpec("My rating", SortColumn.MY_RATING, 11),
+    SeriesColumn.MY_STATUS: ColumnSpec("My status", SortColumn.MY_STATUS, 10),
 }
 
 
@@ -72,11 +72,12 @@ def years_label(start: int | None, end: int | None) -> str:
 
 
 def episodes_label(seasons: int | None, episodes: int | None) -> str:
+    """10 episodes in 1 season → "10 · 1 season"; either part may be unknown."""
     parts = []
+    if episodes is not None:
+        parts.append(str(episodes))
     if seasons is not None:
         parts.append(f"{seasons} season{'s' if seasons != 1 else ''}")
-    if episodes is not None:
-        parts.append(f"{episodes} ep.")
     return " · ".join(parts)
 
 

@@ -97,7 +97,8 @@ def test_series_detail_has_every_section(library: Path) -> None:
     assert detail.reviews[0].source is not None and detail.reviews[0].source.title == "Source A"
     assert [a.person_name for a in detail.awards] == ["Ann Actor"]
     other = queries.series_page(SeriesListView(search="Other Show"), 0, 1)[0]
-    assert [(r.title, r.series_id) for r in detail.relations] == [("Other Show", other.id)]
+    assert [(r.title, r.series_id) for r in detail.relations] == [
+        ("Other Show", other.id), ("Missing Film", None)]
     (support,) = detail.sources
     assert dict(support.records)["credit"] == 2 and support.claimed_fields == ("episodes",)
     assert detail.disagreements == ()

@@ -1,0 +1,142 @@
+"""The series list: a table over the lazy SeriesTableModel, with type-ahead and an empty state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QElapsedTimer, QModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QWidget,
+)
+
+from desktop_app.ui.series_model import COLUMNS, SeriesColumn, SeriesTableModel
+
+
+class SeriesTable(QTableView):
+    """The list of series. Emits seriesSelected as the current row moves (the detail follows)
+    and seriesActivated on Enter or double-click."""
+
+    seriesSelected = Signal(int)
+    seriesActivated = Signal(int)
+
+    def __init__(self, model: SeriesTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("seriesTable")
+        self.setModel(model)
+        self._typed = ""
+        self._typed_timer = QElapsedTimer()
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the list for the detail page
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        rows = self.verticalHeader()
+        rows.hide()
+        # Fixed heights: with 100,000 rows the view must never measure rows from their data.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setSortIndicatorShown(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        average = self.fontMetrics().averageCharWidth()
+        for column, spec in COLUMNS.items():
+            header.resizeSection(column, spec.width * average)
+        self.empty_label = QLabel(self.viewport())
+        self.empty_label.setObjectName("emptyListLabel")
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setEnabled(False)  # drawn in the palette's muted text colour
+        self.empty_label.hide()
+        self.doubleClicked.connect(self._activate)
+        self.activated.connect(self._activate)
+        model.modelReset.connect(self._update_empty_state)
+        self._update_empty_state()
+
+    def series_model(self) -> SeriesTableModel:
+        model = self.model()
+        assert isinstance(model, SeriesTableModel)
+        return model
+
+    def current_series_id(self) -> int | None:
+        index = self.currentIndex()
+        return self.series_model().series_id(index.row()) if index.isValid() else None
+
+    def select_row(self, row: int, *, keep_offset: int | None = None) -> None:
+        """Make `row` current and selected; keep it `keep_offset` pixels below the top if given."""
+        index = self.series_model().index(row, self.currentIndex().column()
+                                          if self.currentIndex().isValid() else 0)
+        self.setCurrentIndex(index)
+        if keep_offset is None:
+            self.scrollTo(index)
+        else:
+            self.verticalScrollBar().setValue(self.rowViewportPosition(row)
+                                              + self.verticalScrollBar().value() - keep_offset)
+
+    def column_visible(self, column: SeriesColumn) -> bool:
+        return not self.isColumnHidden(column)
+
+    # --- behaviour -------------------------------------------------------------------------
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+        super().currentChanged(current, previous)
+        if current.isValid() and current.row() != previous.row():
+            series_id = self.series_model().series_id(current.row())
+            if series_id is not None:
+                self.seriesSelected.emit(series_id)
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction,
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        """Home and End go to the first and last series (a table would go to a column)."""
+        if action in (QAbstractItemView.CursorAction.MoveHome,
+                      QAbstractItemView.CursorAction.MoveEnd):
+            count = self.series_model().rowCount()
+            if not count:
+                return QModelIndex()
+            column = max(self.currentIndex().column(), 0)
+            row = 0 if action == QAbstractItemView.CursorAction.MoveHome else count - 1
+            return self.series_model().index(row, column)
+        return super().moveCursor(action, modifiers)
+
+    def keyboardSearch(self, search: str) -> None:
+        """Type-ahead asks SQL for the first matching title instead of scanning every row."""
+        interval = QApplication.keyboardInputInterval()
+        if not self._typed_timer.isValid() or self._typed_timer.elapsed() > interval:
+            self._typed = ""
+        self._typed_timer.restart()
+        self._typed += search
+        row = self.series_model().first_row_starting_with(self._typed)
+        if row is not None:
+            self.select_row(row)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.empty_label.setGeometry(self.viewport().rect().adjusted(16, 16, -16, -16))
+
+    def _activate(self, index: QModelIndex) -> None:
+        series_id = self.series_model().series_id(index.row())
+        if series_id is not None:
+            self.seriesActivated.emit(series_id)
+
+    def _update_empty_state(self) -> None:
+        model = self.series_model()
+        if model.rowCount() > 0:
+            self.empty_label.hide()
+            return
+        search = model.view.search.strip()
+        if search:
+            self.empty_label.setText(f"No series match “{search}”.\n\n"
+                                     "Press Esc to clear the search.")
+        else:
+            self.empty_label.setText("The library has no series yet.\n\n"
+                                     "Use File › Import… to add a library file.")
+        self.empty_label.show()
