@@ -22,13 +22,16 @@ from PySide6.QtWidgets import (
 
 # Keys that widgets handle without a QAction (so no menu can list them).
 LIST_KEYS: tuple[tuple[str, str], ...] = (
-    ("/", "Search: move to the search field"),
-    ("Esc", "In the search field: clear the search, then go back to the list"),
+    ("/", "Search"),
+    ("Esc", "Clear the search, then back to the list"),
     ("Enter", "Open the selected series or person"),
-    ("Up, Down, Page Up, Page Down, Home, End", "Move in the list; the detail page follows"),
-    ("Letters", "In the list: jump to the first title starting with what you type"),
-    ("Tab, Shift+Tab", "Move between the search field, the list and the detail page"),
+    ("Arrows, Page Up/Down, Home/End", "Move in the list (the page follows)"),
+    ("Letters", "Jump to a title by typing its start"),
+    ("Tab, Shift+Tab", "Next / previous part of the window"),
 )
+# Qt gives standard actions extra sequences on dedicated keyboard keys ("Open", "Zoom In",
+# "Back"…); from Qt.Key.Key_Back on, keys are such media/launch keys, not what people type.
+_FIRST_DEDICATED_KEY = 0x01000061
 OTHER_GROUP = "Window"
 LIST_GROUP = "List and search"
 
@@ -45,9 +48,16 @@ def _clean(text: str) -> str:
     return text.replace("&&", "\x00").replace("&", "").replace("\x00", "&").rstrip("…. ")
 
 
+def _typed(sequence: QKeySequence) -> bool:
+    if sequence.isEmpty():
+        return False
+    key = sequence[0].key().value
+    return not _FIRST_DEDICATED_KEY <= key < Qt.Key.Key_unknown.value
+
+
 def _keys(action: QAction) -> str:
     return ", ".join(sequence.toString(QKeySequence.SequenceFormat.NativeText)
-                     for sequence in action.shortcuts() if not sequence.isEmpty())
+                     for sequence in action.shortcuts() if _typed(sequence))
 
 
 def _menu_entries(menu: QMenu, group: str, seen: set[int]) -> list[ShortcutEntry]:
@@ -107,7 +117,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.filter_field)
         layout.addWidget(self.tree)
         layout.addWidget(buttons)
-        self.resize(520, 560)
+        self.resize(600, 600)
         self.refresh()
 
     def refresh(self) -> None:
@@ -124,7 +134,8 @@ class ShortcutsDialog(QDialog):
                 group.setFont(0, font)
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 groups[entry.group] = group
-            QTreeWidgetItem(group, [entry.action, entry.keys])
+            row = QTreeWidgetItem(group, [entry.action, entry.keys])
+            row.setToolTip(0, entry.action)
         self.tree.expandAll()
         self._apply_filter(self.filter_field.text())
 
