@@ -219,6 +219,13 @@ def target_info(target: NoteTarget) -> TargetInfo:
     raise NoteError(f"{target.kind} #{target.id} is not in the library")
 
 
+def character_series_id(character_id: int) -> int | None:
+    """The series a character belongs to (to open its page), or None if it is gone."""
+    row = Character.select(Character.series).where(Character.id == character_id).tuples()
+    found = row.first()
+    return found[0] if found else None
+
+
 # --- writing ------------------------------------------------------------------------------
 
 def save_note(target: NoteTarget, state: NoteState, *, saved: str | None = None) -> SaveResult:

@@ -39,6 +39,7 @@ from desktop_app.ui.person_page import PersonPage
 from desktop_app.ui.series_list import SeriesTable
 from desktop_app.ui.series_model import COLUMNS, SeriesColumn, SeriesTableModel
 from desktop_app.ui.series_page import SeriesPage
+from desktop_app.ui.window_notes import install_notes
 
 # Typing pauses shorter than this are one search: a query per keystroke would redo the count
 # of a 100,000-series list several times a second for text nobody is reading yet.
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self._update_title()
         self._update_navigation_actions()
+        install_notes(self)  # note editors in the pages, Export/Import notes, My notes
         self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self.apply_search)
         QApplication.instance().installEventFilter(self)  # mouse back/forward buttons

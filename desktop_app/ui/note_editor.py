@@ -182,6 +182,7 @@ class NoteEditor(QWidget):
             state = self._note.state if self._note is not None else NoteState()
             self.title_label.setText(title or "")
             self.body.setPlainText(state.body)
+            self.body.moveCursor(QTextCursor.MoveOperation.End)  # carry on writing
             self.rating.set_rating(state.rating)
             self.status.setCurrentIndex(self._status_index(state.status))
             self.tags.set_tags(state.tags)

@@ -1,0 +1,244 @@
+"""The notes part of the main window, installed by `install_notes(window)`.
+
+It puts a NoteEditor in the series and person pages' `note_area`, follows the window's
+`target_changed` (the editor saves the note it leaves at once), opens a character's note from
+the cast table, and adds File → Export Notes…, File → Import Notes Folder… and
+View → My Notes. Everything here talks to the window through its public API, so
+main_window.py only calls `install_notes`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QVBoxLayout, QWidget
+
+from db.errors import ShowshelfError
+from db.note_listing import NoteRow
+from db.notes import NoteRecord, NoteTarget, character_series_id
+from desktop_app.ui.note_editor import NoteEditor
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window import MainWindow
+
+MY_NOTES_SHORTCUT = "Ctrl+Shift+M"
+CHARACTER_NOTE_SHORTCUT = "Ctrl+Shift+N"
+# How many unmatched file names an import report lists before summarising the rest.
+UNMATCHED_LISTED = 10
+
+
+class CharacterNoteDialog(QDialog):
+    """A character's note, opened from the cast table; saves as it goes and on close."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("characterNoteDialog")
+        self.editor = NoteEditor(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.editor)
+        self.resize(560, 420)
+
+    def show_character(self, character_id: int) -> None:
+        self.editor.set_target(NoteTarget("character", character_id))
+        self.setWindowTitle(self.editor.title_label.text())
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.editor.body.setFocus()
+
+    def done(self, result: int) -> None:
+        self.editor.flush()
+        super().done(result)
+
+
+class WindowNotes(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.series_editor = NoteEditor(window.series_page.note_area)
+        window.series_page.note_area_layout.addWidget(self.series_editor)
+        self.person_editor = NoteEditor(window.person_page.note_area)
+        window.person_page.note_area_layout.addWidget(self.person_editor)
+        self.character_dialog: CharacterNoteDialog | None = None
+        self.notes_view = None
+        for editor in self.editors():
+            editor.noteSaved.connect(self._note_saved)
+        window.target_changed.connect(self.follow_target)
+        window.installEventFilter(self)  # save before the window closes
+        self._build_actions()
+        self.follow_target(window.current_target())
+
+    def editors(self) -> list[NoteEditor]:
+        editors = [self.series_editor, self.person_editor]
+        if self.character_dialog is not None:
+            editors.append(self.character_dialog.editor)
+        return editors
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        window = self.window
+        window.export_notes_action.setEnabled(True)
+        window.export_notes_action.setStatusTip("Write your notes as Markdown, JSON, CSV or HTML")
+        window.export_notes_action.triggered.connect(self.export_notes)
+        window.addAction(window.export_notes_action)
+        self.import_notes_action = QAction("Import &Notes Folder…", window)
+        self.import_notes_action.setStatusTip(
+            "Read back a Markdown folder exported earlier (edited notes become new versions)")
+        self.import_notes_action.triggered.connect(self.choose_notes_folder)
+        window.file_menu.insertAction(window.export_notes_action, self.import_notes_action)
+        self.my_notes_action = QAction("My &Notes", window)
+        self.my_notes_action.setShortcut(QKeySequence(MY_NOTES_SHORTCUT))
+        self.my_notes_action.setStatusTip("Every note you wrote, sortable and filterable")
+        self.my_notes_action.triggered.connect(self.show_my_notes)
+        window.addAction(self.my_notes_action)
+        window.view_menu.addSeparator()
+        window.view_menu.addAction(self.my_notes_action)
+        cast = window.series_page.cast_table
+        self.character_note_action = QAction("Note on This &Character…", cast)
+        self.character_note_action.setShortcut(QKeySequence(CHARACTER_NOTE_SHORTCUT))
+        self.character_note_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.character_note_action.triggered.connect(self.open_character_note)
+        cast.addAction(self.character_note_action)
+        cast.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        cast.setToolTip(f"Enter opens the actor; {CHARACTER_NOTE_SHORTCUT} or the context "
+                        "menu opens your note on the character")
+
+    # --- following the window --------------------------------------------------------------
+
+    def follow_target(self, target: object) -> None:
+        """Point each page's editor at what the window shows; the one left saves at once."""
+        kind = getattr(target, "kind", None)
+        target_id = getattr(target, "id", None)
+        self.series_editor.set_target(
+            NoteTarget("series", target_id) if kind == "series" else None)
+        self.person_editor.set_target(
+            NoteTarget("person", target_id) if kind == "person" else None)
+
+    def flush(self) -> None:
+        for editor in self.editors():
+            editor.flush()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.flush()
+        return super().eventFilter(watched, event)
+
+    def _note_saved(self, note: NoteRecord) -> None:
+        # The list shows my rating and status; the status bar counts notes.
+        self.window.refresh_list()
+        self.window.refresh_counts()
+        if self.notes_view is not None and self.notes_view.isVisible():
+            self.notes_view.refresh()
+
+    # --- character notes -------------------------------------------------------------------
+
+    def open_character_note(self) -> None:
+        page = self.window.series_page
+        row = page.cast_table.currentRow()
+        if page.series is None or not 0 <= row < len(page.series.cast):
+            return
+        character_id = page.series.cast[row].character_id
+        if character_id is None:
+            self.window.statusBar().showMessage("This credit names no character", 4000)
+            return
+        self.show_character_note(character_id)
+
+    def show_character_note(self, character_id: int) -> None:
+        if self.character_dialog is None:
+            self.character_dialog = CharacterNoteDialog(self.window)
+            self.character_dialog.editor.noteSaved.connect(self._note_saved)
+        self.character_dialog.show_character(character_id)
+
+    # --- My notes --------------------------------------------------------------------------
+
+    def show_my_notes(self) -> None:
+        from desktop_app.ui.notes_view import NotesView
+
+        self.flush()
+        if self.notes_view is None:
+            self.notes_view = NotesView(self.window)
+            self.notes_view.noteActivated.connect(self.open_note_target)
+        else:
+            self.notes_view.refresh()
+        self.notes_view.show()
+        self.notes_view.raise_()
+        self.notes_view.activateWindow()
+        self.notes_view.filter.setFocus()
+
+    def open_note_target(self, row: NoteRow) -> None:
+        target = row.target
+        if target.kind == "series":
+            self.window.open_series(target.id)
+        elif target.kind == "person":
+            self.window.open_person(target.id)
+        else:
+            series_id = character_series_id(target.id)
+            if series_id is not None:
+                self.window.open_series(series_id)
+            self.show_character_note(target.id)
+
+    # --- export and import -----------------------------------------------------------------
+
+    def selected_targets(self) -> tuple[NoteTarget, ...]:
+        targets: list[NoteTarget] = []
+        table = self.window.series_table
+        for index in table.selectionModel().selectedRows():
+            series_id = self.window.series_model.series_id(index.row())
+            if series_id is not None:
+                targets.append(NoteTarget("series", series_id))
+        current = self.window.current_target()
+        if current is not None:
+            targets.append(NoteTarget(current.kind, current.id))
+        return tuple(dict.fromkeys(targets))
+
+    def export_notes(self) -> None:
+        from desktop_app.ui.export_dialog import ExportDialog
+
+        self.flush()  # export what the editor shows, not what it showed a second ago
+        dialog = ExportDialog(self.window, search_text=self.window.search_field.text(),
+                              selected=self.selected_targets())
+        dialog.exported.connect(lambda text: self.window.statusBar().showMessage(text, 8000))
+        dialog.exec()
+
+    def choose_notes_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window, "Import Notes Folder",
+                                                  str(Path.home()))
+        if folder:
+            self.import_notes_folder(Path(folder))
+
+    def import_notes_folder(self, folder: Path) -> str:
+        """Import a Markdown folder; returns (and shows) what happened in words."""
+        from db.importing.notes_markdown import import_markdown_folder
+
+        self.flush()
+        try:
+            summary = import_markdown_folder(folder)
+        except ShowshelfError as error:
+            QMessageBox.warning(self.window, "Showshelf", f"Nothing was imported.\n\n{error}")
+            return str(error)
+        # The editors show notes the import may have changed: read them again.
+        for editor in self.editors():
+            target = editor.target()
+            editor.set_target(None)
+            editor.set_target(target)
+        self.window.refresh_list()
+        self.window.refresh_counts()
+        text = f"Imported {folder.name}: {summary.describe()}."
+        if summary.unmatched:
+            listed = "\n".join(f"  {name}: {why}" for name, why
+                               in summary.unmatched[:UNMATCHED_LISTED])
+            more = len(summary.unmatched) - UNMATCHED_LISTED
+            text += "\n\nNot imported:\n" + listed + (f"\n  … and {more} more" if more > 0
+                                                      else "")
+            QMessageBox.information(self.window, "Showshelf", text)
+        self.window.statusBar().showMessage(text.split("\n")[0], 8000)
+        return text
+
+
+def install_notes(window: MainWindow) -> WindowNotes:
+    window.notes = WindowNotes(window)  # type: ignore[attr-defined]
+    return window.notes  # type: ignore[attr-defined]

@@ -1,0 +1,127 @@
+"""Notes inside the main window (ui/window_notes.py): the editor follows navigation and saves
+as the user moves on, a character's note opens from the cast table, My notes opens targets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from db.database import close_library, open_library
+from db.exporting.notes_formats import export_notes
+from db.models import Character, Person, Series
+from db.notes import NoteTarget, load_note
+from desktop_app.ui.main_window import MainWindow
+from tests.db.notes_helpers import make_notes_library
+
+
+@pytest.fixture
+def library(tmp_path: Path, mini_library_file: Path) -> Iterator[Path]:
+    path = make_notes_library(tmp_path, mini_library_file)
+    yield path
+    close_library()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, library: Path, tmp_path: Path) -> Iterator[MainWindow]:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(library, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    yield window
+    window.close()
+
+
+def _id(model: type, key: str) -> int:
+    return model.get(model.key == key).id  # type: ignore[attr-defined]
+
+
+def test_editor_follows_navigation_and_saves_when_moving_on(qtbot: QtBot,
+                                                           window: MainWindow) -> None:
+    show_id, creator_id = _id(Series, "test-show"), _id(Person, "cy-creator")
+    window.open_series(show_id)
+    editor = window.notes.series_editor  # type: ignore[attr-defined]
+    assert editor.target() == NoteTarget("series", show_id)
+    assert editor.body.toPlainText() == "Loved it, *mostly*."
+    editor.body.setFocus()
+    editor.body.moveCursor(editor.body.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor.body, " Rewatching soon.")
+    window.open_person(creator_id)  # navigation saves at once
+    person_editor = window.notes.person_editor  # type: ignore[attr-defined]
+    assert person_editor.target() == NoteTarget("person", creator_id)
+    qtbot.waitUntil(lambda: (load_note(NoteTarget("series", show_id)) or editor).state.body
+                    == "Loved it, *mostly*. Rewatching soon.")
+    person_editor.body.setFocus()
+    qtbot.keyClicks(person_editor.body, "Made the show.")
+    window.close()  # closing the window saves too
+    note = load_note(NoteTarget("person", creator_id))
+    assert note is not None and note.state.body == "Made the show."
+
+
+def test_character_note_from_the_cast_table(qtbot: QtBot, window: MainWindow) -> None:
+    window.open_series(_id(Series, "test-show"))
+    cast = window.series_page.cast_table
+    cast.setFocus()
+    cast.setCurrentCell(0, 0)
+    qtbot.keyClick(cast, Qt.Key.Key_N,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = window.notes.character_dialog  # type: ignore[attr-defined]
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == "My note on The Hero (Test Show)"
+    qtbot.keyClicks(dialog.editor.body, " Also brave.")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    note = load_note(NoteTarget("character", _id(Character, "hero")))
+    assert note is not None and note.state.body.endswith("Also brave.")
+
+
+def test_my_notes_from_the_keyboard_opens_the_target(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    window.notes.my_notes_action.trigger()  # type: ignore[attr-defined]
+    view = window.notes.notes_view  # type: ignore[attr-defined]
+    assert view is not None and view.isVisible() and view.model.total() == 3
+    qtbot.keyClicks(view.filter, "hyperlink")
+    qtbot.keyClick(view.filter, Qt.Key.Key_Return)
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert window.current_target() == ("person", _id(Person, "ann-actor"))
+    assert "Export" in window.export_notes_action.text() and window.export_notes_action.isEnabled()
+    assert window.notes.my_notes_action in window.view_menu.actions()  # type: ignore[attr-defined]
+
+
+def test_import_notes_folder_updates_the_open_editor(qtbot: QtBot, window: MainWindow,
+                                                     tmp_path: Path) -> None:
+    show_id = _id(Series, "test-show")
+    window.open_series(show_id)
+    vault = tmp_path / "vault"
+    export_notes("md", vault)
+    page = vault / "Test Show.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("*mostly*", "*entirely*"),
+                    encoding="utf-8")
+    text = window.notes.import_notes_folder(vault)  # type: ignore[attr-defined]
+    assert "1 notes updated, 2 unchanged" in text
+    assert window.notes.series_editor.body.toPlainText() == "Loved it, *entirely*."  # type: ignore[attr-defined]
+
+
+def test_restart_finds_the_note(qtbot: QtBot, library: Path, tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    first = MainWindow(library, settings)
+    qtbot.addWidget(first)
+    first.show()
+    person_id = _id(Person, "cy-creator")
+    first.open_person(person_id)
+    editor = first.notes.person_editor  # type: ignore[attr-defined]
+    editor.body.setFocus()
+    qtbot.keyClicks(editor.body, "Before the restart.")
+    first.close()
+    close_library()
+    open_library(library)
+    second = MainWindow(library, settings)
+    qtbot.addWidget(second)
+    second.show()
+    second.open_person(person_id)
+    assert second.notes.person_editor.body.toPlainText() == "Before the restart."  # type: ignore[attr-defined]
+    second.close()
