@@ -34,6 +34,7 @@ from db.errors import ShowshelfError
 from db.models import database_proxy
 from db.queries import SeriesListView, SortColumn
 from desktop_app.ui import settings as keys
+from desktop_app.ui.about import install_help_menu
 from desktop_app.ui.history import NavigationHistory, Target
 from desktop_app.ui.person_page import PersonPage
 from desktop_app.ui.series_list import SeriesTable
@@ -280,6 +281,7 @@ class MainWindow(QMainWindow):
         for action in (self.next_action, self.previous_action):
             self.go_menu.addAction(action)
         self.help_menu = bar.addMenu("&Help")
+        install_help_menu(self)  # Keyboard Shortcuts (F1), About
 
     # --- navigation ------------------------------------------------------------------------
 
