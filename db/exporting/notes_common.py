@@ -149,7 +149,7 @@ def _names(body: str, name: str) -> bool:
 
 # Characters that break a file name on some system or a wiki-link in a notes app
 # (# | ^ [ ] start headings, aliases, blocks and links in Obsidian-style vaults).
-_UNSAFE = re.compile(r'[#|^:\[\]/\\<>*?"\x00-\x1f\x7f]')
+_UNSAFE = re.compile(r'[#|^:\[\]/\\<>*?"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]')
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
                      *(f"lpt{i}" for i in range(1, 10))}
 # File names stay well under the 255-byte limit of common file systems, leaving room for a

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 from contextlib import suppress
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
 
 from db.errors import ExportError
@@ -38,14 +40,16 @@ MANIFEST_NAME = ".showshelf-notes.json"
 def _yaml_string(text: str) -> str:
     """A YAML double-quoted scalar. JSON's string escapes are valid YAML; characters YAML
     readers refuse raw (C1 controls, BOM, non-characters) are escaped as well."""
-    quoted = json.dumps(text, ensure_ascii=False)
-    return "".join(f"\\u{ord(ch):04x}" if _yaml_unprintable(ch) else ch for ch in quoted)
+    quoted: str = encode_basestring(text)  # json's own C escaper
+    if _YAML_UNPRINTABLE.search(quoted) is None:
+        return quoted
+    return _YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
-def _yaml_unprintable(ch: str) -> bool:
-    code = ord(ch)
-    return (0x7F <= code <= 0x9F and code != 0x85) or 0xD800 <= code <= 0xDFFF \
-        or code in (0xFEFF, 0xFFFE, 0xFFFF)
+# What YAML readers refuse raw (C1 controls, surrogates, BOM, non-characters) or read as a
+# line break and fold into a space (NEL, LS, PS), among what json's escaper leaves raw.
+_YAML_UNPRINTABLE = re.compile(
+    "[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 
 
 def _yaml_value(value: object) -> str:
@@ -126,8 +130,7 @@ def _write_files(staging: Path, scope: NoteScope, progress: Progress | None,
             name = namer.name_for(note.row)
             # The whole staging folder is renamed into place at the end, so plain writes
             # suffice here: nobody sees these files until they are all complete.
-            with open(staging / name, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(note_markdown(note))
+            _write_new_file(os.path.join(staging, name), note_markdown(note).encode("utf-8"))
             names.append(name)
         manifest = json.dumps({"files": names}, ensure_ascii=False, indent=0)
         (staging / MANIFEST_NAME).write_text(manifest + "\n", encoding="utf-8")
@@ -135,6 +138,16 @@ def _write_files(staging: Path, scope: NoteScope, progress: Progress | None,
         raise ExportError(destination, f"could not write the notes: {error.strerror}") \
             from error
     return names
+
+
+def _write_new_file(path: str, data: bytes) -> None:
+    # Plain os calls: for thousands of small files, the io layer's buffering and checks cost
+    # more than the writing itself.
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        os.write(handle, data)
+    finally:
+        os.close(handle)
 
 
 def _move_into_place(staging: Path, folder: Path, names: list[str]) -> None:

@@ -77,6 +77,16 @@ def test_file_names_are_safe_unique_and_stable(library: Path, tmp_path: Path) ->
     assert not any(ch in "".join(names) for ch in '#|^:[]\\/')
 
 
+def test_front_matter_survives_any_title(library: Path, tmp_path: Path) -> None:
+    title = 'Odd "title"\\ with\x85NEL\u2028LS\x7f\ufeff\t😀 and: colon'
+    series = Series.insert(key="odd", title=title, sort_title="odd").execute()
+    save_note(NoteTarget("series", series), NoteState("x", tags=("é", "a'b")))
+    export_notes("md", tmp_path / "odd")
+    (page,) = [p for p in (tmp_path / "odd").glob("Odd*.md")]
+    fields, _ = _front_matter(page.read_text(encoding="utf-8"))
+    assert fields["title"] == title and fields["tags"] == ["a'b", "é"]
+
+
 def test_file_namer_is_case_insensitive() -> None:
     from db.note_listing import NoteRow
 
