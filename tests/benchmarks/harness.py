@@ -92,15 +92,47 @@ class BenchContext:
     progress: Progress = field(default=_print_progress, repr=False)
 
     def library_path(self, notes: int = 0) -> Path:
-        """The cached synthetic library of `self.series` series and `notes` notes (read-only)."""
+        """The cached synthetic library of `self.series` series and `notes` notes (read-only),
+        at the current schema version."""
         from tests.benchmarks.synthetic import ensure_synthetic_library
 
-        return ensure_synthetic_library(series=self.series, notes=notes,
+        path = ensure_synthetic_library(series=self.series, notes=notes,
                                         progress=self.progress)
+        upgrade_cached_library(path, self.progress)
+        return path
 
     @staticmethod
     def percentiles(samples: Iterable[float]) -> tuple[float, float, float]:
         return percentiles(samples)
+
+
+def _schema_version(path: Path) -> int:
+    connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    try:
+        return int(connection.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        connection.close()
+
+
+def upgrade_cached_library(path: Path, progress: Progress = _print_progress) -> None:
+    """Migrate a cached library built before the newest migration, once, under the cache lock.
+
+    The cache is keyed by size and generator version, not schema; without this, a benchmark
+    opening it read-only fails and one opening it read-write migrates a shared file mid-run.
+    """
+    import fcntl
+
+    from db import migrations
+    from db.database import close_library, open_library
+
+    if _schema_version(path) >= migrations.latest_version():
+        return
+    with open(path.with_name(path.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if _schema_version(path) < migrations.latest_version():
+            progress(f"migrating {path.name} to schema {migrations.latest_version()}")
+            open_library(path)
+            close_library()
 
 
 # --- GUI child processes ----------------------------------------------------------------------
