@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from db.models import database_proxy
@@ -127,11 +127,17 @@ def _scope_condition(scope: NoteScope) -> tuple[str, list[Any]]:
 
 # --- the list ------------------------------------------------------------------------------
 
-def _row(values: Sequence[Any], *, body: str = "") -> NoteRow:
-    (note_id, uid, kind, target_id, title, series_title, year, target_key, series_key,
-     rating, status, created, updated) = values[:13]
-    return NoteRow(note_id, uid, NoteTarget(kind, target_id), title, series_title, year,
-                   target_key, series_key, rating, status, created, updated, (), body)
+def _rows(fetched: Sequence[Sequence[Any]], *, with_body: bool = False) -> list[NoteRow]:
+    """NoteRows from fetched values, with their tags (one query for the lot)."""
+    tags = _tags_of([values[0] for values in fetched])
+    rows = []
+    for values in fetched:
+        (note_id, uid, kind, target_id, title, series_title, year, target_key, series_key,
+         rating, status, created, updated) = values[:13]
+        rows.append(NoteRow(note_id, uid, NoteTarget(kind, target_id), title, series_title,
+                            year, target_key, series_key, rating, status, created, updated,
+                            tags.get(note_id, ()), values[13] if with_body else ""))
+    return rows
 
 
 def count_notes(filter_text: str = "") -> int:
@@ -149,14 +155,7 @@ def list_notes(filter_text: str = "", *, sort: str = "updated", descending: bool
         order = ", ".join(f"{part} DESC" for part in order.split(", "))
     sql = (f"{_BASE_SELECT.format(extra='')} WHERE {condition} ORDER BY {order} "
            "LIMIT ? OFFSET ?")
-    rows = [_row(values) for values in
-            database_proxy.execute_sql(sql, [*params, limit, offset]).fetchall()]
-    return _with_tags(rows)
-
-
-def _with_tags(rows: list[NoteRow]) -> list[NoteRow]:
-    tags = _tags_of([row.id for row in rows])
-    return [replace(row, tags=tags.get(row.id, ())) for row in rows]
+    return _rows(database_proxy.execute_sql(sql, [*params, limit, offset]).fetchall())
 
 
 def _tags_of(note_ids: list[int]) -> dict[int, tuple[str, ...]]:
@@ -181,20 +180,14 @@ def count_scope(scope: NoteScope) -> int:
 def iter_scope(scope: NoteScope, batch: int = EXPORT_BATCH) -> Iterator[list[NoteRow]]:
     """The notes in `scope` with body and tags, in batches, in a stable order (title, id).
 
-    Keyset paging on (lower(title), id) keeps memory bounded without OFFSET's rescans.
+    One query streamed through its cursor: sorted once, never held whole in memory.
     """
     condition, params = _scope_condition(scope)
-    sql = (f"SELECT *, lower(target_title) AS sort_key FROM "
-           f"({_BASE_SELECT.format(extra=', n.body')} WHERE {condition}) "
-           "WHERE (sort_key > ? OR (sort_key = ? AND id > ?)) ORDER BY sort_key, id LIMIT ?")
-    after_title, after_id = "", 0
+    sql = (f"{_BASE_SELECT.format(extra=', n.body')} WHERE {condition} "
+           "ORDER BY lower(target_title), n.id")
+    cursor = database_proxy.execute_sql(sql, params)
     while True:
-        values = database_proxy.execute_sql(
-            sql, [*params, after_title, after_title, after_id, batch]).fetchall()
+        values = cursor.fetchmany(batch)
         if not values:
             return
-        rows = _with_tags([_row(v, body=v[13]) for v in values])
-        yield rows
-        after_title, after_id = values[-1][14], values[-1][0]
-        if len(values) < batch:
-            return
+        yield _rows(values, with_body=True)

@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
@@ -33,6 +34,9 @@ LINKS_MARKER = "<!-- showshelf:links — generated on export; import ignores thi
 # Lists the files the last export wrote, so exporting again into the same folder can remove
 # the files of notes that left the scope without touching anything else in that folder.
 MANIFEST_NAME = ".showshelf-notes.json"
+WRITER_THREADS = 4
+# Formatted files waiting for a writer at most: bounds memory whatever the export's size.
+WRITES_IN_FLIGHT = 500
 
 
 # --- one note ------------------------------------------------------------------------------
@@ -125,19 +129,37 @@ def _write_files(staging: Path, scope: NoteScope, progress: Progress | None,
                  destination: Path) -> list[str]:
     namer = FileNamer()
     names: list[str] = []
-    try:
-        for note in exported_notes(scope, progress, destination=destination):
-            name = namer.name_for(note.row)
-            # The whole staging folder is renamed into place at the end, so plain writes
-            # suffice here: nobody sees these files until they are all complete.
-            _write_new_file(os.path.join(staging, name), note_markdown(note).encode("utf-8"))
-            names.append(name)
-        manifest = json.dumps({"files": names}, ensure_ascii=False, indent=0)
-        (staging / MANIFEST_NAME).write_text(manifest + "\n", encoding="utf-8")
-    except OSError as error:
-        raise ExportError(destination, f"could not write the notes: {error.strerror}") \
-            from error
+    # Creating thousands of files is system-call bound and releases the GIL: a few writer
+    # threads overlap it with formatting the next notes here.
+    with ThreadPoolExecutor(max_workers=WRITER_THREADS) as writers:
+        pending: list[Future[None]] = []
+        try:
+            for note in exported_notes(scope, progress, destination=destination):
+                name = namer.name_for(note.row)
+                # The staging folder is renamed into place at the end, so plain writes
+                # suffice here: nobody sees these files until they are all complete.
+                pending.append(writers.submit(_write_new_file, os.path.join(staging, name),
+                                              note_markdown(note).encode("utf-8")))
+                names.append(name)
+                if len(pending) >= WRITES_IN_FLIGHT:
+                    _collect(pending)
+            _collect(pending)
+            manifest = json.dumps({"files": names}, ensure_ascii=False, indent=0)
+            (staging / MANIFEST_NAME).write_text(manifest + "\n", encoding="utf-8")
+        except OSError as error:
+            raise ExportError(destination, f"could not write the notes: {error.strerror}") \
+                from error
+        finally:
+            for future in pending:
+                future.cancel()
     return names
+
+
+def _collect(pending: list[Future[None]]) -> None:
+    """Wait for the queued writes, raising the first failure."""
+    for future in pending:
+        future.result()
+    pending.clear()
 
 
 def _write_new_file(path: str, data: bytes) -> None:
