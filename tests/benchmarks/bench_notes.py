@@ -8,6 +8,8 @@ GUI process on a scratch copy of it (it writes), measured with a 1 ms UI-thread 
 
 from __future__ import annotations
 
+import os
+import random
 import shutil
 import sqlite3
 import statistics
@@ -17,8 +19,15 @@ from pathlib import Path
 
 from db.database import close_library, open_library
 from db.exporting.notes_formats import NOTES_FORMATS, export_notes
+from db.importing.library_json import LibraryDocument
+from db.importing.library_writer import write_library
 from db.note_listing import NoteScope, count_scope
 from tests.benchmarks.harness import BenchContext, Figure, run_gui_probe
+from tests.benchmarks.synthetic import (
+    NOTES_PER_DOCUMENT,
+    SyntheticLibrary,
+    cached_library_path,
+)
 
 EXPORT_TARGET_S = 2.0
 STALL_TARGET_MS = 16.0
@@ -46,8 +55,40 @@ def _scratch_copy(source: Path, folder: Path) -> Path:
     return target
 
 
+def _notes_library(context: BenchContext) -> Path:
+    """The synthetic library with `context.notes` notes.
+
+    Built from the cached note-less library of the same size (which the other benchmarks
+    share) plus the generator's note documents, instead of generating every series again:
+    the same notes a full build writes, in a fraction of the time.
+    """
+    path = cached_library_path(context.series, context.notes)
+    if path.exists() or context.notes == 0:
+        return context.library_path(notes=context.notes)
+    base = context.library_path()
+    generator = SyntheticLibrary(context.series, context.notes)
+    temporary = path.with_name(f".{path.name}.partial")
+    temporary.unlink(missing_ok=True)
+    context.progress(f"adding {context.notes:,} notes to a copy of {base.name}")
+    with sqlite3.connect(f"file:{base}?mode=ro", uri=True) as reader, \
+            sqlite3.connect(temporary) as writer:
+        reader.backup(writer)
+    open_library(temporary)
+    try:
+        targets = generator._note_targets()  # the generator's own note stream, as in
+        for start in range(0, len(targets), NOTES_PER_DOCUMENT):  # documents()
+            rng = random.Random(f"{generator.seed}:notes:{start}")
+            write_library(LibraryDocument(notes=[
+                generator._note(rng, start + offset, target)
+                for offset, target in enumerate(targets[start:start + NOTES_PER_DOCUMENT])]))
+    finally:
+        close_library()
+    os.replace(temporary, path)
+    return path
+
+
 def run(context: BenchContext) -> list[Figure]:
-    path = context.library_path(notes=context.notes)
+    path = _notes_library(context)
     figures: list[Figure] = []
     folder = Path(tempfile.mkdtemp(prefix="showshelf-bench-notes-"))
     try:
