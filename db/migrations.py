@@ -204,8 +204,9 @@ CREATE INDEX note_revision_note ON note_revision (note_id, id);
 # a title hit above a review hit. The view `series_search_document` is the one definition of
 # what a row holds; triggers on every table it reads keep the index in step inside the writer's
 # own transaction, and `showshelf check` compares index and view.
-# Names also carry a joined form of words with inner punctuation ("Clare-Hope" → "clarehope",
-# "K.J." → "kj"), so typing them without the punctuation still finds them.
+# Titles and names also carry a joined form when they have inner punctuation ("Clare-Hope" →
+# "clarehope", "K.J." → "kj"), so typing them without the punctuation still finds them; these
+# follow a " ¦ " marker so the UI can show a column's text without them.
 # A bulk writer (the importer) may set search_index_batch.active = 1: the triggers then only
 # list the series in search_index_dirty, and the writer reindexes each of them once before it
 # commits (db.search.index.batch_reindexing), instead of once per credit or review written.
@@ -216,11 +217,20 @@ _V3_INDEX_COLUMNS = ("title, cast, character, creator, crew, genre, network, rev
 
 
 def _v3_joined(name: str) -> str:
-    """SQL for ' ' + `name` with inner punctuation removed, or '' when it has none."""
+    """SQL for `name` with its inner punctuation removed, or NULL when it has none."""
     stripped = name
     for mark in ("-", "‐", ".", "''", "’"):
         stripped = f"replace({stripped}, '{mark}', '')"
-    return f"(CASE WHEN {name} GLOB '*[-‐.''’]*' THEN ' ' || {stripped} ELSE '' END)"
+    return f"(CASE WHEN {name} GLOB '*[-‐.''’]*' THEN {stripped} END)"
+
+
+def _v3_with_extra(shown: str, extra: str) -> str:
+    """SQL for `shown`, then " ¦ " and `extra` (forms only for searching) when there are any.
+
+    The UI cuts a column's text at " ¦ " to show why a series matched; the tokenizer reads
+    "¦" as a space.
+    """
+    return f"{shown} || ifnull(' ¦ ' || {extra}, '')"
 
 
 def _v3_text(*parts: str) -> str:
@@ -229,8 +239,10 @@ def _v3_text(*parts: str) -> str:
 
 
 def _v3_names(role_condition: str) -> str:
-    return (f"(SELECT group_concat(p.name || {_v3_joined('p.name')}, ' ') FROM credit c "
-            f"JOIN person p ON p.id = c.person_id WHERE c.series_id = s.id AND {role_condition})")
+    names = _v3_with_extra("group_concat(p.name, ' ')",
+                           f"group_concat({_v3_joined('p.name')}, ' ')")
+    return (f"(SELECT {names} FROM credit c JOIN person p ON p.id = c.person_id "
+            f"WHERE c.series_id = s.id AND {role_condition})")
 
 
 _V3_BATCH_ACTIVE = "(SELECT active FROM search_index_batch)"
@@ -283,11 +295,12 @@ INSERT INTO search_index_batch (active) VALUES (0);
 CREATE TABLE search_index_dirty (series_id INTEGER PRIMARY KEY);
 CREATE VIEW series_search_document AS
 SELECT s.id AS id,
-    s.title || CASE WHEN s.sort_title <> s.title THEN ' ' || s.sort_title ELSE '' END
-        || {_v3_joined('s.title')} AS title,
+    {_v3_with_extra("s.title", "nullif(trim(ifnull(nullif(s.sort_title, s.title), '') || ' ' "
+                    f"|| ifnull({_v3_joined('s.title')}, '')), '')")} AS title,
     {_v3_names("c.role = 'cast'")} AS cast,
-    (SELECT group_concat(ch.name || {_v3_joined('ch.name')}, ' ') FROM character ch
-        WHERE ch.series_id = s.id) AS character,
+    (SELECT {_v3_with_extra("group_concat(ch.name, ' ')",
+                            f"group_concat({_v3_joined('ch.name')}, ' ')")}
+        FROM character ch WHERE ch.series_id = s.id) AS character,
     {_v3_names("c.role = 'creator'")} AS creator,
     {_v3_names("c.role NOT IN ('cast', 'creator')")} AS crew,
     (SELECT group_concat(g.name, ' ') FROM series_genre sg JOIN genre g ON g.id = sg.genre_id

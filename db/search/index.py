@@ -19,6 +19,9 @@ from db.models import database_proxy
 INDEX_TABLE = "series_search"
 INDEX_COLUMNS = ("title", "cast", "character", "creator", "crew", "genre", "network", "review",
                  "note", "tag", "other")
+# In an index column, what follows this marker is there only to be found (joined forms of
+# punctuated names, a differing sort title); it is not shown as a reason for a match.
+SEARCH_ONLY_MARKER = " ¦ "
 _COLUMN_LIST = ", ".join(f'"{column}"' for column in INDEX_COLUMNS)
 
 

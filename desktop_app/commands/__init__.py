@@ -3,6 +3,6 @@
 run(args, library_path) -> exit code. None of them imports Qt.
 """
 
-from desktop_app.commands import check, index, library_io, notes
+from desktop_app.commands import check, index, library_io, notes, search
 
-COMMANDS = (library_io, check, index, notes)
+COMMANDS = (library_io, check, index, notes, search)

@@ -1,0 +1,117 @@
+"""Tree → SQL: an FTS5 MATCH expression for the words, SQL conditions for the rest.
+
+Every user value reaches SQL as a parameter. The FTS5 expression is built here from words
+that contain only letters and digits, each one double-quoted, so no input can make FTS5 see
+an operator, a column filter or a syntax error.
+
+The conditions are written over the series table aliased `s`. The part of the tree that is a
+plain conjunction of words becomes `match`, which the caller joins (for bm25 ranking); the
+rest becomes `where`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from db.search.index import INDEX_TABLE
+from db.search.tree import TEXT_FIELDS, And, Choice, Node, Not, Or, Range, SeriesStatus, Text
+
+
+@dataclass(frozen=True)
+class CompiledQuery:
+    match: str | None  # FTS5 expression the results must match (ranked by it), or None
+    where: str  # SQL condition over `s` (the series table); "1" when there is none
+    params: tuple[object, ...] = field(default=())
+
+
+def compile_tree(tree: Node | None) -> CompiledQuery:
+    if tree is None:
+        return CompiledQuery(None, "1")
+    conjuncts = list(tree.children) if isinstance(tree, And) else [tree]
+    positives = [node for node in conjuncts if _fts(node) is not None]
+    negatives = [node for node in conjuncts
+                 if isinstance(node, Not) and _fts(node.child) is not None]
+    rest = [node for node in conjuncts if node not in positives and node not in negatives]
+    match = None
+    if positives:
+        match = " AND ".join(f"({_fts(node)})" for node in positives)
+        for node in negatives:
+            assert isinstance(node, Not)
+            match = f"({match}) NOT ({_fts(node.child)})"
+    else:
+        rest = negatives + rest
+    conditions: list[str] = []
+    params: list[object] = []
+    for node in rest:
+        sql, node_params = _sql(node)
+        conditions.append(sql)
+        params.extend(node_params)
+    return CompiledQuery(match, " AND ".join(conditions) or "1", tuple(params))
+
+
+def _quoted(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _fts(node: Node) -> str | None:
+    """The node as an FTS5 expression, or None when FTS5 cannot say it alone."""
+    if isinstance(node, Text):
+        phrase = _quoted(" ".join(node.words)) + ("*" if node.prefix else "")
+        if node.field is None:
+            return phrase
+        return "{" + " ".join(TEXT_FIELDS[node.field]) + "} : " + phrase
+    if isinstance(node, Or):
+        parts = [_fts(child) for child in node.children]
+        if any(part is None for part in parts):
+            return None
+        return " OR ".join(f"({part})" for part in parts)
+    if isinstance(node, And):
+        positives = [_fts(child) for child in node.children if not isinstance(child, Not)]
+        negatives = [_fts(child.child) for child in node.children if isinstance(child, Not)]
+        if not positives or any(part is None for part in positives + negatives):
+            return None  # FTS5's NOT needs something on its left
+        expression = " AND ".join(f"({part})" for part in positives)
+        for negative in negatives:
+            expression = f"({expression}) NOT ({negative})"
+        return expression
+    return None
+
+
+_SERIES_NOTE = ("(SELECT {column} FROM note WHERE note.series_id = s.id)")
+
+
+def _sql(node: Node) -> tuple[str, list[object]]:
+    """The node as a condition over `s`."""
+    expression = _fts(node)
+    if expression is not None:
+        return (f"s.id IN (SELECT rowid FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH ?)",
+                [expression])
+    if isinstance(node, Not):
+        sql, params = _sql(node.child)
+        # IFNULL: a missing year or rating is "not in the range", so its negation holds.
+        return f"NOT ifnull({sql}, 0)", params
+    if isinstance(node, And | Or):
+        parts = [_sql(child) for child in node.children]
+        joiner = " AND " if isinstance(node, And) else " OR "
+        return ("(" + joiner.join(sql for sql, _ in parts) + ")",
+                [param for _, params in parts for param in params])
+    if isinstance(node, Range):
+        column = "s.year_start" if node.field == "year" else _SERIES_NOTE.format(column="rating")
+        bounds = [(">=", node.low), ("<=", node.high)]
+        conditions = [f"{column} {operator} ?" for operator, value in bounds if value is not None]
+        return "(" + " AND ".join(conditions) + ")", [v for _, v in bounds if v is not None]
+    if isinstance(node, Choice):
+        return _choice_sql(node)
+    if isinstance(node, SeriesStatus):
+        return "s.status = ? COLLATE NOCASE", [node.value]
+    raise TypeError(f"unknown search node {node!r}")
+
+
+def _choice_sql(node: Choice) -> tuple[str, list[object]]:
+    if node.field == "verdict":
+        return ("EXISTS (SELECT 1 FROM review r WHERE r.series_id = s.id AND r.verdict = ?)",
+                [node.value])
+    if node.field == "status":
+        return _SERIES_NOTE.format(column="status") + " = ?", [node.value]
+    table = {"note": "note", "review": "review", "award": "award"}[node.value]
+    return f"EXISTS (SELECT 1 FROM {table} x WHERE x.series_id = s.id)", []

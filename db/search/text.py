@@ -1,0 +1,46 @@
+"""Text folding shared by the parser, the index and the highlighter.
+
+The index's tokenizer (`unicode61 remove_diacritics 2`) lower-cases, strips accents and treats
+every character that is not a letter or digit as a boundary. `words` does the same to the
+user's text so what we ask FTS5 for is what it stored, and `word_spans` finds the same words
+in displayed text for highlighting.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# A word: a run of letters and digits (\w without the underscore, which FTS5 splits on).
+_WORD = re.compile(r"[^\W_]+")
+# Words joined by inner punctuation, as in "Clare-Hope" or "K.J.": the index also stores them
+# joined ("clarehope", "kj"), so they are matched joined too.
+_JOINED_WORD = re.compile(r"[^\W_]+(?:[-‐.'’][^\W_]+)+")
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` and strip its accents: "Régina" → "regina"."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
+
+
+def words(text: str) -> list[str]:
+    """The folded words of `text`, as the index tokenizes it."""
+    return [fold(match.group()) for match in _WORD.finditer(text)]
+
+
+@dataclass(frozen=True)
+class WordSpan:
+    start: int
+    end: int
+    word: str  # folded
+
+
+def word_spans(text: str) -> Iterator[WordSpan]:
+    """Every word of `text` with its position, and the joined form of punctuated names."""
+    for match in _WORD.finditer(text):
+        yield WordSpan(match.start(), match.end(), fold(match.group()))
+    for match in _JOINED_WORD.finditer(text):
+        yield WordSpan(match.start(), match.end(), "".join(words(match.group())))
