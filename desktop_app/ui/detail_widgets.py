@@ -1,70 +1,29 @@
-"""Small building blocks shared by the series and person pages.
+"""What the series and person pages share: a read-only document view whose links we route.
 
-Every string from the library reaches the screen as plain text: labels are created with
-Qt.PlainText (Qt's auto-detection would treat a title starting with a tag as HTML), and the
-few rich-text labels (links) escape every piece of data with html.escape first.
+The document is HTML made by detail_html.py with every library string escaped. The browser
+never follows a link itself: internal links ("person:12", "series:3", "search:0") become
+signals, and web links open in the system browser through QDesktopServices.
 """
 
 from __future__ import annotations
 
-import html
-from collections.abc import Iterable
+import math
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QFont, QResizeEvent
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QPalette, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QHeaderView,
-    QLabel,
-    QLayout,
+    QScrollArea,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
     QWidget,
 )
 
-# Verdict badge colours: saturated enough to read white text on, in light and dark palettes.
-VERDICT_COLOURS = {"positive": "#2e7d32", "mixed": "#a15c00", "negative": "#c62828"}
-# Internal link schemes used by link labels: "person:12", "series:3".
-PERSON_LINK = "person"
-SERIES_LINK = "series"
-
-
-def plain_label(text: str = "", *, wrap: bool = True, object_name: str | None = None) -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
-    label.setWordWrap(wrap)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-    if object_name:
-        label.setObjectName(object_name)
-    return label
-
-
-def link_label(links: Iterable[tuple[str, str]], separator: str = ", ") -> QLabel:
-    """A label of links [(text, href)]; the texts are escaped, the hrefs are ours."""
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setWordWrap(True)
-    label.setOpenExternalLinks(False)  # every link goes through the page's own handler
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                  | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-    label.setText(separator.join(f'<a href="{html.escape(href)}">{html.escape(text)}</a>'
-                                 for text, href in links))
-    return label
-
-
-def internal_link(kind: str, item_id: int) -> str:
-    return f"{kind}:{item_id}"
-
-
-def parse_internal_link(href: str) -> tuple[str, int] | None:
-    kind, _, number = href.partition(":")
-    if kind in (PERSON_LINK, SERIES_LINK) and number.isdigit():
-        return kind, int(number)
-    return None
+INTERNAL_SCHEMES = ("person", "series", "search")
 
 
 def open_external(url: str) -> bool:
@@ -75,47 +34,95 @@ def open_external(url: str) -> bool:
     return QDesktopServices.openUrl(target)
 
 
-def heading(text: str) -> QLabel:
-    label = plain_label(text, wrap=False)
-    font = QFont(label.font())
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.15)
-    label.setFont(font)
-    label.setContentsMargins(0, 10, 0, 2)
-    return label
+class DetailView(QTextBrowser):
+    """A page's document. Emits linkRequested(kind, number) for our own links."""
+
+    linkRequested = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.document().setDocumentMargin(14)
+        self.anchorClicked.connect(self._anchor_clicked)
+
+    def muted_colour(self) -> str:
+        """Secondary text colour from the current palette, so dark mode stays readable."""
+        return self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+
+    def _anchor_clicked(self, url: QUrl) -> None:
+        text = url.toString()
+        kind, _, number = text.partition(":")
+        if kind in INTERNAL_SCHEMES:
+            if number.isdigit():
+                self.linkRequested.emit(kind, int(number))
+            return
+        open_external(text)
 
 
-def verdict_badge(verdict: str) -> QLabel:
-    badge = plain_label(verdict.capitalize(), wrap=False, object_name=f"verdict-{verdict}")
-    badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    badge.setStyleSheet(f"QLabel {{ background: {VERDICT_COLOURS.get(verdict, '#555')}; "
-                        "color: white; border-radius: 4px; padding: 1px 8px; "
-                        "font-weight: bold; }")
-    badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-    return badge
+class DetailPage(QScrollArea):
+    """A page that scrolls as a whole: its content widgets, then an empty `note_area` for the
+    personal-note editor (the notes part of the window fills it)."""
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        body.setObjectName(f"{object_name}Body")
+        self.setWidget(body)
+        self.page_layout = QVBoxLayout(body)
+        self.page_layout.setContentsMargins(0, 0, 0, 12)
+        self.page_layout.setSpacing(0)
+        self.note_area = QWidget(body)
+        self.note_area.setObjectName(f"{object_name}NoteArea")
+        self.note_area_layout = QVBoxLayout(self.note_area)
+        self.note_area_layout.setContentsMargins(14, 8, 14, 0)
+        self.page_layout.addWidget(self.note_area)
+        self.page_layout.addStretch(1)
+
+    def add_content(self, widget: QWidget) -> None:
+        """Add a content widget after the ones before it, above the note area."""
+        self.page_layout.insertWidget(self.page_layout.indexOf(self.note_area), widget)
+
+    def views(self) -> list[DetailView]:
+        return self.widget().findChildren(DetailView)
+
+    def plain_text(self) -> str:
+        return "\n".join(view.toPlainText() for view in self.views())
 
 
-def separator() -> QFrame:
-    line = QFrame()
-    line.setFrameShape(QFrame.Shape.HLine)
-    line.setFrameShadow(QFrame.Shadow.Sunken)
-    return line
+class FittedView(DetailView):
+    """A document as tall as its text, for pages that scroll as a whole."""
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
-def clear_layout(layout: QLayout) -> None:
-    """Remove and delete every widget and sub-layout in `layout`."""
-    while layout.count():
-        item = layout.takeAt(0)
-        widget = item.widget()
-        if widget is not None:
-            widget.hide()
-            widget.deleteLater()
-        elif item.layout() is not None:
-            clear_layout(item.layout())
+    def set_page_html(self, text: str) -> None:
+        self.setHtml(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self._fit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        event.ignore()  # nothing to scroll in here: let the page scroll
+
+    def _fit(self) -> None:
+        document = self.document()
+        document.setTextWidth(self.viewport().width())
+        self.setFixedHeight(math.ceil(document.size().height()) + 2 * self.frameWidth())
 
 
 class FittedTable(QTableWidget):
-    """A read-only table as tall as its rows (the page scrolls, not the table); rows wrap."""
+    """A read-only table as tall as its rows (the page scrolls, not the table); text wraps."""
 
     def __init__(self, headers: list[str], parent: QWidget | None = None) -> None:
         super().__init__(0, len(headers), parent)
@@ -133,20 +140,19 @@ class FittedTable(QTableWidget):
         header = self.horizontalHeader()
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # Row heights depend on column widths, which settle only after layout: refit once the
-        # header has resized its sections, coalescing the burst of signals into one refit.
-        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        # Row heights follow column widths, which settle only after layout: refit once the
+        # header has resized its sections, one refit for a burst of signals.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self._fit)
-        header.sectionResized.connect(lambda *_: self._fit_timer.start())
+        header.sectionResized.connect(self._fit_timer.start)
 
     def set_rows(self, rows: list[list[str]], column_widths: list[int]) -> None:
-        self.clearContents()
         self.setRowCount(len(rows))
         for row, values in enumerate(rows):
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)  # items show text as text, never as HTML
-                item.setToolTip(value)
                 self.setItem(row, column, item)
         for column, width in enumerate(column_widths):
             self.setColumnWidth(column, width)
@@ -155,10 +161,7 @@ class FittedTable(QTableWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
-            self._fit()
-
-    def sizeHint(self) -> QSize:
-        return QSize(super().sizeHint().width(), self.height())
+            self._fit_timer.start()
 
     def _fit(self) -> None:
         self.resizeRowsToContents()

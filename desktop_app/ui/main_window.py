@@ -76,7 +76,11 @@ class MainWindow(QMainWindow):
         install_notes(self)  # note editors in the pages, Export/Import notes, My notes
         self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self.apply_search)
-        QApplication.instance().installEventFilter(self)  # mouse back/forward buttons
+        # Mouse back/forward buttons: watched on the few surfaces they land on (an
+        # application-wide filter would run Python for every event the app handles).
+        for surface in (self, self.series_table.viewport(), self.series_page.viewport(),
+                        self.person_page.viewport()):
+            surface.installEventFilter(self)
         # What the first screen does not need waits until it has been painted.
         QTimer.singleShot(0, self._after_first_paint)
 
@@ -176,6 +180,7 @@ class MainWindow(QMainWindow):
         self.series_page.searchRequested.connect(self._search_for)
         self.person_page = PersonPage()
         self.person_page.seriesRequested.connect(self.open_series)
+        self.person_page.personRequested.connect(self.open_person)
         self.person_page.backRequested.connect(self.go_back)
         for page in (self.placeholder, self.series_page, self.person_page):
             self.detail_stack.addWidget(page)
@@ -390,8 +395,7 @@ class MainWindow(QMainWindow):
                 self.apply_search()
                 self.focus_list()
                 return True
-        if (event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent)
-                and isinstance(watched, QWidget) and watched.window() is self):
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
             if event.button() == Qt.MouseButton.BackButton:
                 self.go_back()
                 return True
@@ -402,9 +406,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
         super().closeEvent(event)
 
     # --- remembered state ------------------------------------------------------------------
