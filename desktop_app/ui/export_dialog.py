@@ -147,7 +147,9 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Format:", self.format)
         form.addRow("Notes:", scope_box)
-        form.addRow("&Save to:", destination_row)
+        save_label = QLabel("&Save to:", self)
+        save_label.setBuddy(self.destination)  # a row of widgets gets no buddy by itself
+        form.addRow(save_label, destination_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.progress)

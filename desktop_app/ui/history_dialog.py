@@ -27,10 +27,12 @@ _STATUS_WORDS = {"plan": "plan to watch", "watching": "watching", "watched": "wa
 
 
 def revision_summary(revision: RevisionInfo) -> str:
-    first_line = next((line for line in revision.state.body.splitlines() if line.strip()), "")
-    if len(first_line) > 60:
-        first_line = first_line[:59] + "…"
-    return f"{local_time(revision.saved)} — {first_line or '(no text)'}"
+    """ "2026-01-06 21:40:57 · 182 words · ★★★★½": when, how long, how rated."""
+    words = len(revision.state.body.split())
+    parts = [local_time(revision.saved, seconds=True), f"{words} word{'s' if words != 1 else ''}"]
+    if revision.state.rating is not None:
+        parts.append(rating_text(revision.state.rating).split()[0])
+    return " · ".join(parts)
 
 
 class HistoryDialog(QDialog):
@@ -92,7 +94,7 @@ class HistoryDialog(QDialog):
         facts = [rating_text(state.rating).strip(),
                  _STATUS_WORDS.get(state.status or "", "no status"),
                  "tags: " + (", ".join(state.tags) or "none")]
-        self.details.setText(f"Saved {local_time(self._revisions[row].saved)} · "
+        self.details.setText(f"Saved {local_time(self._revisions[row].saved, seconds=True)} · "
                              + " · ".join(facts))
         self.text.setPlainText(state.body)
 

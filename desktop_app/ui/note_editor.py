@@ -51,9 +51,10 @@ STATUS_CHOICES = (("Not set", None), ("Plan to watch", "plan"), ("Watching", "wa
 TAG_COMPLETIONS = 50
 
 
-def local_time(stamp: str) -> str:
+def local_time(stamp: str, *, seconds: bool = False) -> str:
     try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+        return datetime.fromisoformat(stamp).astimezone().strftime(
+            "%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
     except ValueError:
         return stamp
 
@@ -157,7 +158,8 @@ class NoteEditor(QWidget):
         layout.addWidget(self.meta_label)
         for widget in (self.body, self.tags, self.rating, self.status):
             widget.installEventFilter(self)
-        self.setMinimumHeight(220)
+        self.body.setMinimumHeight(240)  # room for a few paragraphs on a detail page
+        self.preview.setMinimumHeight(240)
 
     # --- the target ------------------------------------------------------------------------
 

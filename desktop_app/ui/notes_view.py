@@ -142,9 +142,11 @@ class NotesView(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(2, 150)
+        self.table.setWordWrap(False)  # one line per note; the tooltip has the rest
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 90), (2, 130), (3, 110), (4, 180), (5, 130)):
+            self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._activated)
         self.count_label = QLabel(self)
         self._timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
@@ -156,7 +158,7 @@ class NotesView(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
         self._show_count()
-        self.resize(820, 480)
+        self.resize(980, 520)
 
     def refresh(self) -> None:
         self.model.reload()
