@@ -1,0 +1,63 @@
+"""What the search field's completer offers: field names, and values that exist in the library."""
+
+from __future__ import annotations
+
+from db.models import database_proxy
+from db.search.tree import CHOICE_FIELDS, FIELDS
+
+# Suggestions shown at once: a popup of more than this is scrolled, not read.
+MAX_SUGGESTIONS = 12
+# People are looked up from this many typed letters on: one letter would scan 150,000 names
+# to offer twelve of them.
+MIN_PERSON_PREFIX = 2
+
+_PERSON_FIELDS = ("cast", "creator", "person")
+
+
+def field_names(prefix: str) -> list[str]:
+    """Fields whose name starts with `prefix` (case-insensitive), as 'name:'."""
+    folded = prefix.lower()
+    return [f"{name}:" for name in FIELDS if name.startswith(folded)]
+
+
+def _like_prefix(prefix: str) -> str:
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return escaped + "%"
+
+
+def _names(sql: str, prefix: str) -> list[str]:
+    rows = database_proxy.execute_sql(sql, (_like_prefix(prefix), MAX_SUGGESTIONS))
+    return [str(row[0]) for row in rows]
+
+
+def field_values(field: str, prefix: str) -> list[str]:
+    """Values of `field` that start with `prefix` and exist in the library (or are allowed)."""
+    prefix = prefix.strip().strip('"')
+    if field in CHOICE_FIELDS:
+        return [value for value in CHOICE_FIELDS[field] if value.startswith(prefix.lower())]
+    if field == "genre":
+        return _names("SELECT name FROM genre WHERE name LIKE ? ESCAPE '\\' "
+                      "ORDER BY name COLLATE NOCASE LIMIT ?", prefix)
+    if field == "network":
+        return _names("SELECT name FROM company c WHERE name LIKE ? ESCAPE '\\' AND EXISTS "
+                      "(SELECT 1 FROM series_company sc WHERE sc.company_id = c.id "
+                      "AND sc.role IN ('network', 'platform')) "
+                      "ORDER BY name COLLATE NOCASE LIMIT ?", prefix)
+    if field == "tag":
+        return _names("SELECT name FROM tag WHERE name LIKE ? ESCAPE '\\' "
+                      "ORDER BY name COLLATE NOCASE LIMIT ?", prefix)
+    if field in _PERSON_FIELDS and len(prefix) >= MIN_PERSON_PREFIX:
+        role = {"cast": "AND c.role = 'cast'", "creator": "AND c.role = 'creator'"}.get(field, "")
+        # No ORDER BY: the scan stops at the first dozen names instead of sorting 150,000.
+        found = _names(f"SELECT p.name FROM person p WHERE p.name LIKE ? ESCAPE '\\' AND EXISTS "
+                       f"(SELECT 1 FROM credit c WHERE c.person_id = p.id {role}) LIMIT ?",
+                       prefix)
+        return sorted(found, key=str.casefold)
+    return []
+
+
+def quoted_value(value: str) -> str:
+    """A value as it must be typed after `field:` (quoted when it has spaces or quotes)."""
+    if value and all(char.isalnum() or char in "-'.’" for char in value):
+        return value
+    return '"' + value.replace('"', "") + '"'

@@ -1,0 +1,218 @@
+"""The search field: the query language with completion, recent and saved searches, and hints.
+
+- Completion: after a letter or two, field names ("cast:"); after `field:`, values that exist
+  in the library (genres, networks, tags, people) or are allowed (verdicts, statuses).
+- Recent searches: ↓ in the empty field lists them; the window calls `remember()` when a search
+  was used (Enter, or moving into the list).
+- Saved searches: kept in QSettings, offered by `saved_menu` (Search menu of the window).
+- Hints: `show_hints()` puts the parser's hints in the tooltip; the window shows them in the
+  status bar too.
+- Up/Down/Page keys, when no popup is open, emit `navigate(delta)` so the list moves while the
+  typing goes on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QSettings, QStringListModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import QCompleter, QInputDialog, QLineEdit, QMenu, QWidget
+
+from db.search import values as search_values
+
+RECENT_KEY = "search/recent"
+SAVED_KEY = "search/saved"
+# Recent searches kept: enough to find yesterday's, few enough to read in one popup.
+MAX_RECENT = 10
+# Rows a Page Up/Down moves the list by.
+PAGE_STEP = 10
+
+# The token being typed: an optional "-", a field name and colon, and its value so far.
+_FIELD_VALUE = re.compile(r'^-?([A-Za-z]+):("?)([^"]*)$')
+_FIELD_NAME = re.compile(r"^-?([A-Za-z]+)$")
+
+
+class SearchField(QLineEdit):
+    navigate = Signal(int)  # Up/Down/PageUp/PageDown while typing: move the list this much
+    savedSearchesChanged = Signal()
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setObjectName("searchField")
+        self._model = QStringListModel(self)
+        self.completer_popup = QCompleter(self._model, self)
+        self.completer_popup.setWidget(self)
+        self.completer_popup.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer_popup.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.completer_popup.activated.connect(self._insert_completion)
+        self._completing_recent = False
+        self.textEdited.connect(self._update_completions)
+        self.saved_menu = QMenu("Saved &Searches", self)
+        self.saved_menu.setObjectName("savedSearchesMenu")
+        self.save_action = QAction("&Save This Search…", self)
+        self.save_action.triggered.connect(self.save_current_search)
+        self._rebuild_saved_menu()
+
+    # --- hints ---------------------------------------------------------------------------
+
+    def show_hints(self, hints: tuple[str, ...] | list[str]) -> None:
+        text = "\n".join(hints)
+        self.setToolTip(text)
+        self.setProperty("hasHints", bool(hints))
+
+    # --- completion ----------------------------------------------------------------------
+
+    def current_token(self) -> tuple[int, str]:
+        """(start, text) of the word under the cursor, quotes included."""
+        text, cursor = self.text(), self.cursorPosition()
+        start, in_quote = 0, False
+        for index, char in enumerate(text[:cursor]):
+            if char == '"':
+                in_quote = not in_quote
+            elif (char.isspace() or char == "(") and not in_quote:
+                start = index + 1
+        return start, text[start:cursor]
+
+    def suggestions(self) -> list[str]:
+        """What the popup offers for the token under the cursor, each as it would be typed."""
+        _, token = self.current_token()
+        value = _FIELD_VALUE.match(token)
+        if value:
+            field = value.group(1).lower()
+            return [f"{field}:{search_values.quoted_value(found)}"
+                    for found in search_values.field_values(field, value.group(3))]
+        name = _FIELD_NAME.match(token)
+        if name:
+            return search_values.field_names(name.group(1))
+        return []
+
+    def _update_completions(self, _text: str = "") -> None:
+        self._completing_recent = False
+        try:
+            found = self.suggestions()
+        except Exception:  # a completion must never break typing (e.g. library being swapped)
+            found = []
+        _, token = self.current_token()
+        negation = "-" if token.startswith("-") else ""
+        found = [negation + item for item in found if (negation + item).lower() != token.lower()]
+        if not found:
+            self.completer_popup.popup().hide()
+            return
+        self._model.setStringList(found)
+        self.completer_popup.setCompletionPrefix("")
+        self.completer_popup.complete()
+
+    def _insert_completion(self, completion: str) -> None:
+        if self._completing_recent:
+            self._completing_recent = False
+            self.setText(completion)
+            self.textEdited.emit(completion)
+            return
+        start, _ = self.current_token()
+        text, cursor = self.text(), self.cursorPosition()
+        new_text = text[:start] + completion + text[cursor:]
+        self.setText(new_text)
+        self.setCursorPosition(start + len(completion))
+        self.textEdited.emit(new_text)
+        if completion.endswith(":"):
+            self._update_completions()
+
+    # --- recent searches -----------------------------------------------------------------
+
+    def recent_searches(self) -> list[str]:
+        stored = self.settings.value(RECENT_KEY, [])
+        return [str(item) for item in (stored if isinstance(stored, list) else [stored]) if item]
+
+    def remember(self, text: str | None = None) -> None:
+        """Put a search that was used at the top of the recent searches."""
+        text = (self.text() if text is None else text).strip()
+        if not text:
+            return
+        recent = [text, *(item for item in self.recent_searches() if item != text)]
+        self.settings.setValue(RECENT_KEY, recent[:MAX_RECENT])
+
+    def show_recent(self) -> bool:
+        recent = self.recent_searches()
+        if not recent:
+            return False
+        self._completing_recent = True
+        self._model.setStringList(recent)
+        self.completer_popup.setCompletionPrefix("")
+        self.completer_popup.complete()
+        return True
+
+    # --- saved searches ------------------------------------------------------------------
+
+    def saved_searches(self) -> list[str]:
+        stored = self.settings.value(SAVED_KEY, [])
+        return [str(item) for item in (stored if isinstance(stored, list) else [stored]) if item]
+
+    def save_search(self, text: str) -> None:
+        text = text.strip()
+        if not text or text in self.saved_searches():
+            return
+        self.settings.setValue(SAVED_KEY, [*self.saved_searches(), text])
+        self._rebuild_saved_menu()
+
+    def forget_saved_search(self, text: str) -> None:
+        self.settings.setValue(SAVED_KEY, [item for item in self.saved_searches() if item != text])
+        self._rebuild_saved_menu()
+
+    def save_current_search(self) -> None:
+        text, accepted = QInputDialog.getText(self, "Save Search",
+                                              "Save this search to the Saved Searches menu:",
+                                              QLineEdit.EchoMode.Normal, self.text())
+        if accepted:
+            self.save_search(text)
+
+    def use_saved_search(self, text: str) -> None:
+        self.setText(text)
+        self.textEdited.emit(text)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _rebuild_saved_menu(self) -> None:
+        self.saved_menu.clear()
+        self.saved_menu.addAction(self.save_action)
+        saved = self.saved_searches()
+        if saved:
+            self.saved_menu.addSeparator()
+        for text in saved:
+            action = self.saved_menu.addAction(text.replace("&", "&&"))
+            action.setData(text)
+            action.triggered.connect(lambda _checked=False, t=text: self.use_saved_search(t))
+        if saved:
+            self.saved_menu.addSeparator()
+            forget = self.saved_menu.addMenu("&Forget")
+            for text in saved:
+                action = forget.addAction(text.replace("&", "&&"))
+                action.triggered.connect(
+                    lambda _checked=False, t=text: self.forget_saved_search(t))
+        self.savedSearchesChanged.emit()
+
+    # --- keys ----------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        popup = self.completer_popup.popup()
+        key = event.key()
+        if popup.isVisible():
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
+                index = popup.currentIndex()
+                if index.isValid():
+                    popup.hide()
+                    self._insert_completion(str(index.data()))
+                    return
+                popup.hide()
+                if key == Qt.Key.Key_Tab:
+                    return
+            elif key == Qt.Key.Key_Escape:
+                popup.hide()
+                return
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            if key == Qt.Key.Key_Down and not self.text() and self.show_recent():
+                return
+            step = PAGE_STEP if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp) else 1
+            self.navigate.emit(step if key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) else -step)
+            return
+        super().keyPressEvent(event)
