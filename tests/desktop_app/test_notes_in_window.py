@@ -33,6 +33,8 @@ def window(qtbot: QtBot, library: Path, tmp_path: Path) -> Iterator[MainWindow]:
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
+    assert window.series_page is not None  # the pages (and notes) may be built on first need
+    qtbot.waitUntil(lambda: hasattr(window, "notes"))
     yield window
     window.close()
 
@@ -111,6 +113,7 @@ def test_restart_finds_the_note(qtbot: QtBot, library: Path, tmp_path: Path) -> 
     first = MainWindow(library, settings)
     qtbot.addWidget(first)
     first.show()
+    assert first.person_page is not None
     person_id = _id(Person, "cy-creator")
     first.open_person(person_id)
     editor = first.notes.person_editor  # type: ignore[attr-defined]
@@ -122,6 +125,7 @@ def test_restart_finds_the_note(qtbot: QtBot, library: Path, tmp_path: Path) -> 
     second = MainWindow(library, settings)
     qtbot.addWidget(second)
     second.show()
+    assert second.person_page is not None
     second.open_person(person_id)
     assert second.notes.person_editor.body.toPlainText() == "Before the restart."  # type: ignore[attr-defined]
     second.close()
