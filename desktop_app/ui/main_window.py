@@ -513,11 +513,13 @@ class MainWindow(QMainWindow):
     def open_library_file(self, path: Path) -> bool:
         """Switch to another library file; on failure say why and keep the current one."""
         previous = database_proxy.obj
+        self._leave_library_notes()
         try:
             open_library(path)
         except ShowshelfError as error:  # open_library binds nothing when it fails
             QMessageBox.warning(self, "Showshelf", f"Showshelf cannot open this library.\n\n"
                                 f"{error}")
+            self.target_changed.emit(self._current)  # the note editors come back
             return False
         if previous is not None:
             previous.close()
@@ -533,6 +535,12 @@ class MainWindow(QMainWindow):
         self._update_navigation_actions()
         self.target_changed.emit(None)
         return True
+
+    def _leave_library_notes(self) -> None:
+        """Notes are saved into the library they belong to before another one is bound."""
+        notes = getattr(self, "notes", None)  # installed with the pages
+        if notes is not None:
+            notes.leave_library()
 
     def _choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -79,6 +79,13 @@ class NoteSaver(QObject):
         QCoreApplication.sendPostedEvents(self, 0)
         return all(f.done() for f in self._pending)
 
+    def release_connection(self) -> None:
+        """Finish pending saves and close the worker's connection (before the library changes:
+        the next save opens one to whatever library is bound then)."""
+        self.flush()
+        if database_proxy.obj is not None and not self._closed:
+            self._executor.submit(database_proxy.obj.close).result(timeout=FLUSH_TIMEOUT_S)
+
     def shutdown(self) -> None:
         """Finish pending saves and close the worker's own database connection."""
         if self._closed:

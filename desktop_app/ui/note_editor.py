@@ -237,6 +237,11 @@ class NoteEditor(QWidget):
         self.save_now()
         return self._saver.flush()
 
+    def release_library(self) -> None:
+        """Save, then let go of the note and the library (it is about to be switched)."""
+        self.set_target(None)
+        self._saver.release_connection()
+
     def shutdown(self) -> None:
         self.flush()
         self._saver.shutdown()

@@ -122,6 +122,18 @@ class WindowNotes(QObject):
         for editor in self.editors():
             editor.flush()
 
+    def leave_library(self) -> None:
+        """Before the window switches library: every note saved into the library it belongs
+        to, editors emptied, no connection left open on the old file."""
+        for editor in self.editors():
+            editor.release_library()
+        if self.character_dialog is not None:
+            self.character_dialog.hide()
+        if self.notes_view is not None:
+            self.notes_view.hide()
+            self.notes_view.deleteLater()
+            self.notes_view = None
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
             self.flush()

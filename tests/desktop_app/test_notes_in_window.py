@@ -129,3 +129,28 @@ def test_restart_finds_the_note(qtbot: QtBot, library: Path, tmp_path: Path) -> 
     second.open_person(person_id)
     assert second.notes.person_editor.body.toPlainText() == "Before the restart."  # type: ignore[attr-defined]
     second.close()
+
+
+def test_switching_library_saves_the_note_into_its_own_library(
+        qtbot: QtBot, window: MainWindow, library: Path, tmp_path: Path,
+        mini_library_file: Path) -> None:
+    other_dir = tmp_path / "other"
+    other_dir.mkdir()
+    show_id = _id(Series, "test-show")
+    window.open_series(show_id)
+    editor = window.notes.series_editor  # type: ignore[attr-defined]
+    editor.body.setFocus()
+    qtbot.keyClicks(editor.body, " Typed just before switching.")
+    other = make_notes_library(other_dir, mini_library_file)  # same ids, another file
+    close_library()
+    open_library(library)
+    assert window.open_library_file(other)  # without saving first, the text would land here
+    assert editor.target() is None
+    close_library()
+    open_library(library)
+    note = load_note(NoteTarget("series", show_id))
+    assert note is not None and note.state.body.endswith("Typed just before switching.")
+    close_library()
+    open_library(other)
+    note = load_note(NoteTarget("series", show_id))
+    assert note is not None and note.state.body == "Loved it, *mostly*."
