@@ -87,11 +87,18 @@ ALL_NOTES = NoteScope()
 def note_filter(text: str) -> tuple[str, list[Any]]:
     """SQL condition on the joined note row for the My notes filter box, with parameters.
 
-    Every word must appear (any case) in the target's title, the body or the tags.
+    Plain words filter by the note itself: each must appear (any case) in its target's
+    title, its body or its tags. Text in the search language (a `field:`, `-word`, `or`,
+    quotes or parentheses) filters by the series it finds: `tag:crime`, `rating:>=8`,
+    `status:watching -dropped` keep the notes on those series and their characters.
     """
     words = text.split()
     if not words:
         return "1", []
+    if _uses_search_syntax(words):
+        series_sql, params = series_search_sql(text)
+        return (f"(n.series_id IN ({series_sql}) OR c.series_id IN ({series_sql}))",
+                params + params)
     haystack = ("lower(COALESCE(s.title, p.name, c.name) || ' ' || COALESCE(cs.title, '') || "
                 "' ' || n.body || ' ' || COALESCE((SELECT group_concat(t.name, ' ') FROM "
                 "note_tag nt JOIN tag t ON t.id = nt.tag_id WHERE nt.note_id = n.id), ''))")
@@ -99,12 +106,20 @@ def note_filter(text: str) -> tuple[str, list[Any]]:
             [word.casefold() for word in words])
 
 
-def series_search_sql(query: str) -> tuple[str, list[Any]]:
-    """SQL selecting the ids of the series a search finds ("the current search results").
+def _uses_search_syntax(words: list[str]) -> bool:
+    return any(":" in word or word.startswith(("-", '"', "(")) or word.endswith(")")
+               or word.casefold() in ("or", "not") for word in words)
 
-    Until the search language is wired here it is a case-insensitive title match.
-    """
-    return "SELECT id FROM series WHERE instr(lower(title), ?) > 0", [query.strip().casefold()]
+
+def series_search_sql(query: str) -> tuple[str, list[Any]]:
+    """SQL selecting the ids of the series a search finds ("the current search results"),
+    in the search language of db.search, with its parameters."""
+    from db.search import prepare
+    from db.search.engine import _from_clause  # the search's own FROM/WHERE, as a subquery
+
+    search = prepare(query)
+    source, params = _from_clause(search.compiled)
+    return f"SELECT s.id {source}", params
 
 
 def _scope_condition(scope: NoteScope) -> tuple[str, list[Any]]:

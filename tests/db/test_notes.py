@@ -134,3 +134,19 @@ def test_resolve_target_by_title(library: Path) -> None:
     with pytest.raises(NoteError, match="ambiguous"):
         resolve_target("Test Show")
     assert resolve_target("Test Show (2021)").kind == "series"
+
+
+def test_filter_and_scope_speak_the_search_language(library: Path) -> None:
+    hero = Character.get(Character.key == "hero")
+    save_note(NoteTarget("character", hero.id), NoteState("hero note"))
+    save_note(_person("ann-actor"), NoteState("ann note", rating=3))
+    assert {row.label() for row in list_notes("tag:crime")} == {
+        "Test Show", "The Hero (Test Show)"}  # the series' notes and its characters'
+    assert list_notes("tag:nothing-like-it") == []
+    assert {row.label() for row in list_notes("rating:>=8")} == {
+        "Test Show", "The Hero (Test Show)"}  # the series is rated 8: its character too
+    assert count_notes("network:testflix") == 2
+    assert count_notes("-network:testflix") == 0
+    assert count_notes("ann note") == 1  # plain words find the note's own text
+    assert count_scope(NoteScope(query="year:2019")) == 2
+    assert count_scope(NoteScope(query="year:<2000")) == 0
