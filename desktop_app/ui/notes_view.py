@@ -131,7 +131,8 @@ class NotesView(QDialog):
         self.setWindowTitle("My notes")
         self.filter = QLineEdit(self)
         self.filter.setObjectName("notesFilter")
-        self.filter.setPlaceholderText("Filter: words in the title, the note or its tags")
+        self.filter.setPlaceholderText("Filter: words in the note, its title or tags — or the "
+                                       "search language: tag:crime rating:>=8 status:watching")
         self.filter.setClearButtonEnabled(True)
         self.model = NotesModel(self)
         self.table = QTableView(self)
