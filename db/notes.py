@@ -185,6 +185,35 @@ def note_revisions(note_id: int, *, limit: int = 500, offset: int = 0) -> list[R
                          r.saved) for r in query]
 
 
+@dataclass(frozen=True)
+class RevisionSummary:
+    """A revision without its text: what a history list shows (bodies load on demand)."""
+
+    id: int
+    saved: str
+    rating: int | None
+    status: str | None
+    characters: int
+
+
+def revision_summaries(note_id: int, *, limit: int = 500, offset: int = 0
+                       ) -> list[RevisionSummary]:
+    """Revisions of a note, newest first, without their bodies (a 100 KB note saved
+    hundreds of times would otherwise load tens of megabytes to draw a list)."""
+    query = (NoteRevision.select(NoteRevision.id, NoteRevision.saved, NoteRevision.rating,
+                                 NoteRevision.status, fn.length(NoteRevision.body).coerce(False))
+             .where(NoteRevision.note == note_id).order_by(NoteRevision.id.desc())
+             .limit(limit).offset(offset).tuples())
+    return [RevisionSummary(*row) for row in query]
+
+
+def revision_state(revision_id: int) -> NoteState | None:
+    row = NoteRevision.get_or_none(NoteRevision.id == revision_id)
+    if row is None:
+        return None
+    return NoteState(row.body, row.rating, row.status, split_tags(row.tags))
+
+
 def revision_count(note_id: int) -> int:
     return NoteRevision.select().where(NoteRevision.note == note_id).count()
 

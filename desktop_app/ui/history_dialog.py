@@ -15,7 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.notes import NoteState, RevisionInfo, note_revisions, revision_count
+from db.notes import (
+    NoteState,
+    RevisionSummary,
+    revision_count,
+    revision_state,
+    revision_summaries,
+)
 from desktop_app.ui.note_editor import local_time
 from desktop_app.ui.rating_widget import rating_text
 
@@ -26,12 +32,11 @@ _STATUS_WORDS = {"plan": "plan to watch", "watching": "watching", "watched": "wa
                  "dropped": "dropped"}
 
 
-def revision_summary(revision: RevisionInfo) -> str:
-    """ "2026-01-06 21:40:57 · 182 words · ★★★★½": when, how long, how rated."""
-    words = len(revision.state.body.split())
-    parts = [local_time(revision.saved, seconds=True), f"{words} word{'s' if words != 1 else ''}"]
-    if revision.state.rating is not None:
-        parts.append(rating_text(revision.state.rating).split()[0])
+def revision_summary(revision: RevisionSummary) -> str:
+    """ "2026-01-06 21:40:57 · 4,210 characters · ★★★★½": when, how long, how rated."""
+    parts = [local_time(revision.saved, seconds=True), f"{revision.characters:,} characters"]
+    if revision.rating is not None:
+        parts.append(rating_text(revision.rating).split()[0])
     return " · ".join(parts)
 
 
@@ -40,7 +45,7 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("historyDialog")
         self.setWindowTitle(f"History — {title}" if title else "Note history")
-        self._revisions = note_revisions(note_id, limit=REVISIONS_SHOWN)
+        self._revisions = revision_summaries(note_id, limit=REVISIONS_SHOWN)
         total = revision_count(note_id)
 
         self.list = QListWidget(self)
@@ -88,16 +93,22 @@ class HistoryDialog(QDialog):
 
     def _show(self, row: int) -> None:
         self.restore_button.setEnabled(row > 0)  # row 0 is the note as it is now
-        if row < 0:
+        state = self._state(row)
+        if state is None:
+            self.details.setText("")
+            self.text.setPlainText("")
             return
-        state = self._revisions[row].state
         facts = [rating_text(state.rating).strip(),
                  _STATUS_WORDS.get(state.status or "", "no status"),
                  "tags: " + (", ".join(state.tags) or "none")]
-        self.details.setText(f"Saved {local_time(self._revisions[row].saved, seconds=True)} · "
-                             + " · ".join(facts))
+        saved = local_time(self._revisions[row].saved, seconds=True)
+        self.details.setText(f"Saved {saved} · " + " · ".join(facts))
         self.text.setPlainText(state.body)
 
+    def _state(self, row: int) -> NoteState | None:
+        if not 0 <= row < len(self._revisions):
+            return None
+        return revision_state(self._revisions[row].id)
+
     def chosen_state(self) -> NoteState | None:
-        row = self.list.currentRow()
-        return self._revisions[row].state if row >= 0 else None
+        return self._state(self.list.currentRow())

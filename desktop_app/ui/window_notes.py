@@ -64,6 +64,7 @@ class WindowNotes(QObject):
         window.person_page.note_area_layout.addWidget(self.person_editor)
         self.character_dialog: CharacterNoteDialog | None = None
         self.notes_view = None
+        self._list_facts: dict[str, tuple[int | None, str | None]] = {}
         for editor in self.editors():
             editor.noteSaved.connect(self._note_saved)
         window.target_changed.connect(self.follow_target)
@@ -140,9 +141,14 @@ class WindowNotes(QObject):
         return super().eventFilter(watched, event)
 
     def _note_saved(self, note: NoteRecord) -> None:
-        # The list shows my rating and status; the status bar counts notes.
-        self.window.refresh_list()
-        self.window.refresh_counts()
+        # The list shows my rating and status, the status bar counts notes: re-read them only
+        # when those changed, not on every autosave of the text (a 100k list is not free).
+        facts = (note.state.rating, note.state.status)
+        if self._list_facts.get(note.uid) != facts:
+            self._list_facts[note.uid] = facts
+            self.window.refresh_list()
+        if note.created == note.updated:  # a new note
+            self.window.refresh_counts()
         if self.notes_view is not None and self.notes_view.isVisible():
             self.notes_view.refresh()
 

@@ -21,6 +21,8 @@ from db.notes import (
     note_revisions,
     resolve_target,
     restore_revision,
+    revision_state,
+    revision_summaries,
     save_note,
     tag_names,
 )
@@ -71,6 +73,10 @@ def test_every_change_keeps_a_revision_and_restore_brings_text_back(library: Pat
     restored = restore_revision(first.id, revisions[-1].id).note
     assert restored is not None and restored.state == NoteState("first words", tags=("a",))
     assert len(note_revisions(first.id)) == 3
+    summaries = revision_summaries(first.id)
+    assert [(r.characters, r.rating) for r in summaries] == [(11, None), (12, 4), (11, None)]
+    state = revision_state(summaries[1].id)
+    assert state == NoteState("second words", rating=4, tags=("b",))
 
 
 def test_tags_are_cleaned_and_completed_from_existing_ones(library: Path) -> None:
