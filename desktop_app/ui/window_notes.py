@@ -118,6 +118,13 @@ class WindowNotes(QObject):
             NoteTarget("series", target_id) if kind == "series" else None)
         self.person_editor.set_target(
             NoteTarget("person", target_id) if kind == "person" else None)
+        for editor in (self.series_editor, self.person_editor):
+            self._remember_list_facts(editor.note())
+
+    def _remember_list_facts(self, note: NoteRecord | None) -> None:
+        """What the list shows of a note (rating, status) as loaded, to spot real changes."""
+        if note is not None:
+            self._list_facts[note.uid] = (note.state.rating, note.state.status)
 
     def flush(self) -> None:
         for editor in self.editors():

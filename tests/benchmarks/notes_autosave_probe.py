@@ -1,4 +1,5 @@
-"""Child of bench_notes: type into a 100 KB note while autosave runs; report UI-thread stalls.
+"""Child of bench_notes: type into a 100 KB note in the window while autosave runs; report
+UI-thread stalls.
 
 `python -m tests.benchmarks.notes_autosave_probe LIBRARY` (a scratch copy: it writes).
 A 1 ms heartbeat timer runs on the UI thread; any gap between its ticks longer than the
@@ -13,13 +14,14 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from db.database import open_library
 from db.models import Series
 from db.notes import NoteState, NoteTarget, save_note
+from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.note_editor import AUTOSAVE_DELAY_MS, NoteEditor
 from tests.benchmarks.gui_probe import report
 
@@ -42,10 +44,13 @@ def main() -> None:
     series_id = Series.select(Series.id).order_by(Series.id).first().id
     target = NoteTarget("series", series_id)
     save_note(target, NoteState(_long_note()))
-    editor = NoteEditor()
-    editor.resize(800, 600)
-    editor.show()
-    editor.set_target(target)
+    settings = QSettings(str(Path(sys.argv[1]).with_suffix(".ini")), QSettings.Format.IniFormat)
+    window = MainWindow(Path(sys.argv[1]), settings)  # the real window: list, pages, notes
+    window.resize(1280, 800)
+    window.show()
+    window.open_series(series_id)
+    editor: NoteEditor = window.notes.series_editor  # type: ignore[attr-defined]
+    assert editor.target() == target
     editor.body.setFocus()
     editor.body.moveCursor(editor.body.textCursor().MoveOperation.End)
 
@@ -94,7 +99,7 @@ def main() -> None:
                 "beats": len(gaps), "saves": len(saves), "keys": typed[0],
                 "max_save_call_ms": max(save_ms or [0.0]),
                 "note_chars": len(editor.body.toPlainText())})
-        editor.shutdown()
+        window.close()
         app.quit()
 
     typing = QTimer(interval=KEY_INTERVAL_MS)
