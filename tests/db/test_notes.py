@@ -156,3 +156,17 @@ def test_filter_and_scope_speak_the_search_language(library: Path) -> None:
     assert count_notes("ann note") == 1  # plain words find the note's own text
     assert count_scope(NoteScope(query="year:2019")) == 2
     assert count_scope(NoteScope(query="year:<2000")) == 0
+
+
+def test_a_save_updates_the_search_index_in_its_transaction(library: Path) -> None:
+    from db.search import search_series
+
+    show = NoteTarget("series", Series.get(Series.key == "test-show").id)
+    assert search_series("note:marmalade").total == 0
+    save_note(show, NoteState("Marmalade sandwiches in episode two.", 8, "watched",
+                              ("crime", "snacks")))
+    assert [row.title for row in search_series("note:marmalade").rows] == ["Test Show"]
+    assert search_series("tag:snacks").total == 1
+    hero = NoteTarget("character", Character.get(Character.key == "hero").id)
+    save_note(hero, NoteState("Quietly heroic."))
+    assert [row.title for row in search_series("note:quietly").rows] == ["Test Show"]
