@@ -245,6 +245,10 @@ def _v3_names(role_condition: str) -> str:
             f"WHERE c.series_id = s.id AND {role_condition})")
 
 
+# A word every series' row holds, so "everything except…" (`-drama`) is an FTS5 query too:
+# "<this word>" NOT "drama" runs inside the index instead of testing 100,000 rows in SQL.
+_V3_EVERY_SERIES = "showshelfeveryseries"
+
 _V3_BATCH_ACTIVE = "(SELECT active FROM search_index_batch)"
 
 
@@ -323,7 +327,8 @@ SELECT s.id AS id,
               "WHERE ch.series_id = s.id)",
               "(SELECT group_concat(co.name, ' ') FROM series_company sc "
               "JOIN company co ON co.id = sc.company_id WHERE sc.series_id = s.id "
-              "AND sc.role NOT IN ('network', 'platform'))")} AS other
+              "AND sc.role NOT IN ('network', 'platform'))")}
+        || ' ¦ {_V3_EVERY_SERIES}' AS other
 FROM series s;
 INSERT INTO series_search (rowid, {_V3_INDEX_COLUMNS}) SELECT * FROM series_search_document;
 {_v3_trigger("series_search_insert", "INSERT", "series", "SELECT NEW.id")}

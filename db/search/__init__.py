@@ -19,15 +19,14 @@ Anything that cannot be understood is searched as well as it can and explained i
 from db.search.engine import (
     DEFAULT_COUNT_CAP,
     MatchReason,
-    PreparedSearch,
     SearchResult,
     SearchRow,
     count_matches,
     matching_ids,
-    prepare,
     search_series,
 )
 from db.search.highlight import Term, spans_in
+from db.search.prepared import PreparedSearch, prepare
 
 __all__ = [
     "DEFAULT_COUNT_CAP",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from db.search.index import INDEX_TABLE
+from db.search.index import EVERY_SERIES_WORD, INDEX_TABLE
 from db.search.tree import TEXT_FIELDS, And, Choice, Node, Not, Or, Range, SeriesStatus, Text
 
 
@@ -35,11 +35,12 @@ def compile_tree(tree: Node | None) -> CompiledQuery:
     match = None
     if positives:
         match = " AND ".join(f"({_fts(node)})" for node in positives)
-        for node in negatives:
-            assert isinstance(node, Not)
-            match = f"({match}) NOT ({_fts(node.child)})"
-    else:
-        rest = negatives + rest
+    elif negatives:
+        # Only exclusions: start from the word every series holds, so FTS5 can say it.
+        match = _quoted(EVERY_SERIES_WORD)
+    for node in negatives:
+        assert isinstance(node, Not)
+        match = f"({match}) NOT ({_fts(node.child)})"
     conditions: list[str] = []
     params: list[object] = []
     for node in rest:
@@ -115,3 +116,4 @@ def _choice_sql(node: Choice) -> tuple[str, list[object]]:
         return _SERIES_NOTE.format(column="status") + " = ?", [node.value]
     table = {"note": "note", "review": "review", "award": "award"}[node.value]
     return f"EXISTS (SELECT 1 FROM {table} x WHERE x.series_id = s.id)", []
+

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from db.models import database_proxy
-from db.search.compiler import CompiledQuery, compile_tree
-from db.search.highlight import Term, positive_terms, spans_in
+from db.search.compiler import CompiledQuery
+from db.search.highlight import spans_in
 from db.search.index import INDEX_COLUMNS, INDEX_TABLE, SEARCH_ONLY_MARKER
-from db.search.parser import parse
+from db.search.listing import capped_count, page_ids
+from db.search.prepared import PreparedSearch, prepare
 from db.search.tree import And, Choice, Node, Not, Or, Range
 
 # Counting stops here: past a thousand matches the exact number tells a reader nothing ("1,000+
@@ -53,56 +54,24 @@ class SearchResult:
         return f"{self.total:,}{plus} {noun}"
 
 
-@dataclass(frozen=True)
-class PreparedSearch:
-    """Search text parsed and compiled once, ready to be asked for pages and counts."""
-
-    text: str
-    tree: Node | None
-    compiled: CompiledQuery
-    hints: tuple[str, ...]
-    terms: tuple[Term, ...]
-
-    @property
-    def is_empty(self) -> bool:
-        return self.tree is None
-
-
-def prepare(text: str) -> PreparedSearch:
-    parsed = parse(text)
-    return PreparedSearch(text, parsed.tree, compile_tree(parsed.tree), tuple(parsed.hints),
-                          tuple(positive_terms(parsed.tree)))
-
-
 def _from_clause(compiled: CompiledQuery) -> tuple[str, list[object]]:
-    """FROM … WHERE … selecting the matching series as `s`, and its parameters."""
+    """FROM … WHERE … selecting the matching series as `s` (db.note_listing uses it; new code
+    should use db.search.listing.matching_series_sql)."""
     if compiled.match is None:
         return f"FROM series s WHERE {compiled.where}", list(compiled.params)
-    return (f"FROM {INDEX_TABLE} JOIN series s ON s.id = {INDEX_TABLE}.rowid "
-            f"WHERE {INDEX_TABLE} MATCH ? AND {compiled.where}",
+    return (f"FROM series s WHERE s.id IN (SELECT rowid FROM {INDEX_TABLE} "
+            f"WHERE {INDEX_TABLE} MATCH ?) AND {compiled.where}",
             [compiled.match, *compiled.params])
 
 
 def matching_ids(search: PreparedSearch, limit: int, offset: int = 0) -> list[int]:
-    """Ids of the matching series in relevance order (bm25, title hits first).
-
-    Without words to rank by (say `year:2018`) the order is the title's.
-    """
-    source, params = _from_clause(search.compiled)
-    if search.compiled.match is None:
-        order = "s.sort_title COLLATE NOCASE, s.id"
-    else:
-        order = f"{INDEX_TABLE}.rank"
-    sql = f"SELECT s.id {source} ORDER BY {order} LIMIT ? OFFSET ?"
-    return [row[0] for row in database_proxy.execute_sql(sql, [*params, limit, offset])]
+    """Ids of matching series in relevance order (see db.search.listing)."""
+    return page_ids(search, None, offset, limit)
 
 
 def count_matches(search: PreparedSearch, cap: int = DEFAULT_COUNT_CAP) -> tuple[int, bool]:
     """(matches, capped): the number of matches, or (cap, True) when there are more."""
-    source, params = _from_clause(search.compiled)
-    sql = f"SELECT count(*) FROM (SELECT 1 {source} LIMIT ?)"
-    found = int(database_proxy.execute_sql(sql, [*params, cap + 1]).fetchone()[0])
-    return (cap, True) if found > cap else (found, False)
+    return capped_count(search, cap)
 
 
 def search_series(text: str, limit: int = 50, offset: int = 0,

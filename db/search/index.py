@@ -22,6 +22,8 @@ INDEX_COLUMNS = ("title", "cast", "character", "creator", "crew", "genre", "netw
 # In an index column, what follows this marker is there only to be found (joined forms of
 # punctuated names, a differing sort title); it is not shown as a reason for a match.
 SEARCH_ONLY_MARKER = " ¦ "
+# The word every row of the index holds (migration 3), for searches that only exclude.
+EVERY_SERIES_WORD = "showshelfeveryseries"
 _COLUMN_LIST = ", ".join(f'"{column}"' for column in INDEX_COLUMNS)
 
 

@@ -261,8 +261,10 @@ class _Parser:
         found = tuple(words(token.text))
         if not found:
             return None  # only punctuation or symbols: nothing the index holds
-        prefix = token.at_end and (token.kind == "word"
-                                   or not token.text.endswith(" "))
+        # A word being typed after "-" is not a prefix: "-d" on the way to "-drama" would
+        # otherwise hide nearly every series for a keystroke.
+        prefix = token.at_end and not token.negated and (token.kind == "word"
+                                                         or not token.text.endswith(" "))
         return Text(found, field_name, prefix)
 
 
