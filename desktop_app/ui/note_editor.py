@@ -1,9 +1,10 @@
 """The note editor for one series, person or character: Markdown text, rating, status, tags.
 
-Autosave: about a second after the last change, and at once when the editor loses focus, is
-hidden, moves to another target, or is flushed on window close and app quit. Saves run on
-the NoteSaver's worker thread, so typing never waits for the disk; the text stays in the
-editor until its save is confirmed, and a failed save is shown and retried on the next change.
+Autosave: about a second after the last change (and at least once a second while typing goes
+on), and at once when the editor loses focus, is hidden, moves to another target, or is
+flushed on window close and app quit. Saves run on the NoteSaver's worker thread, so typing
+never waits for the disk; the text stays in the editor until its save is confirmed, and a
+failed save is shown and retried on the next change.
 Undo/redo is the text editor's own (Ctrl+Z / Ctrl+Shift+Z) and survives saves.
 """
 
@@ -76,6 +77,10 @@ class NoteEditor(QWidget):
         self._saver.failed.connect(self._on_failed)
         self._timer = QTimer(self, singleShot=True, interval=autosave_ms)
         self._timer.timeout.connect(self.save_now)
+        # Typing without pauses keeps restarting the timer above; this one is not restarted,
+        # so no change waits longer than the delay to be saved (a kill loses at most that).
+        self._deadline = QTimer(self, singleShot=True, interval=autosave_ms)
+        self._deadline.timeout.connect(self.save_now)
         self._build()
         app = QApplication.instance()
         if app is not None:
@@ -218,12 +223,15 @@ class NoteEditor(QWidget):
     def _changed(self, *_args: object) -> None:
         if not self._loading and self._target is not None:
             self._timer.start()
+            if not self._deadline.isActive():
+                self._deadline.start()
             if self.stack.currentIndex() == 1:
                 self.preview.set_markdown_text(self.body.toPlainText())
 
     def save_now(self) -> None:
         """Hand the current state to the saver if it differs from the last one handed over."""
         self._timer.stop()
+        self._deadline.stop()
         if self._target is None:
             return
         state = self.current_state()

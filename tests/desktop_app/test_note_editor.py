@@ -216,3 +216,22 @@ def test_character_note_title(qtbot: QtBot, page: Page) -> None:
     page.editor.set_target(_target("character", "hero"))
     assert page.editor.title_label.text() == "My note on The Hero (Test Show)"
     assert page.editor.body.toPlainText().startswith("Ann Actor plays him well.")
+
+
+def test_typing_without_pauses_still_saves(qtbot: QtBot, library: Path) -> None:
+    editor = NoteEditor(autosave_ms=200)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    target = _target("person", "cy-creator")
+    editor.set_target(target)
+    editor.body.setFocus()
+    saved: list[str] = []
+    editor.noteSaved.connect(lambda note: saved.append(note.state.body))
+    typing = QTimer(interval=20)  # a key every 20 ms: the idle delay never passes
+    typing.timeout.connect(lambda: qtbot.keyClick(editor.body, Qt.Key.Key_A))
+    typing.start()
+    qtbot.waitUntil(lambda: bool(saved), timeout=5000)
+    typing.stop()
+    assert saved[0] and set(saved[0]) == {"a"}
+    editor.shutdown()
