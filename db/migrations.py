@@ -247,7 +247,8 @@ def _v3_names(role_condition: str) -> str:
 
 # A word every series' row holds, so "everything except…" (`-drama`) is an FTS5 query too:
 # "<this word>" NOT "drama" runs inside the index instead of testing 100,000 rows in SQL.
-_V3_EVERY_SERIES = "showshelfeveryseries"
+# It is spelled with a letter nobody types (U+A66E), so no prefix a user types reaches it.
+_V3_EVERY_SERIES = "ꙮeveryseriesꙮ"
 
 _V3_BATCH_ACTIVE = "(SELECT active FROM search_index_batch)"
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from peewee import JOIN, Expression, Node, Select
+from peewee import JOIN, SQL, Expression, Node, Select
 
 from db.models import (
     Note,
@@ -21,6 +21,10 @@ from db.models import (
     Series,
     database_proxy,
 )
+from db.search.listing import ListOrder, capped_count, match_count, matching_series_sql
+from db.search.listing import page_ids as search_page_ids
+from db.search.listing import position as search_position
+from db.search.prepared import PreparedSearch, prepare
 
 # --- library totals ---------------------------------------------------------------------------
 
@@ -67,6 +71,9 @@ class SeriesListView:
     search: str = ""
     sort: SortColumn = SortColumn.TITLE
     descending: bool = False
+    # While a search is active: best matches first (db.search.listing) rather than `sort`.
+    # Clicking a column header turns it off; clearing the search turns it back on.
+    relevance: bool = True
 
 
 @dataclass(frozen=True)
@@ -89,15 +96,51 @@ class SeriesRow:
 def series_filter(search: str) -> Expression | None:
     """THE SEARCH SEAM: the condition on `Series` that the list's search text stands for.
 
-    For now a plain case-insensitive substring of the title (SQLite's LIKE folds ASCII case).
-    The search issue replaces this one function with the query language of `db/search.py`;
-    everything else (paging, counting, positions) takes whatever condition it returns.
-    None means "every series".
+    The query language of db.search (fields, phrases, negation…); None means "every series".
+    Counting, paging and positions of a search go through db.search.listing (`_search`
+    below), which picks the cheap way for each search; this condition serves the rest.
     """
-    text = search.strip()
-    if not text:
+    search = _search(search)
+    if search is None:
         return None
-    return Series.title.contains(text)  # peewee escapes % and _ in the text
+    sql, params = matching_series_sql(search)
+    return Series.id.in_(SQL(sql, params))
+
+
+def _search(text: str) -> PreparedSearch | None:
+    """The parsed search, or None when the text asks for nothing (every series)."""
+    if not text.strip():
+        return None
+    search = prepare(text)
+    return None if search.is_empty else search
+
+
+# The search listing's SQL for each column order (over `s` = series, `n` = its note).
+_SEARCH_ORDER_KEYS = {
+    SortColumn.TITLE: "s.sort_title COLLATE NOCASE",
+    SortColumn.YEARS: "s.year_start",
+    SortColumn.EPISODES: "s.episodes",
+    SortColumn.NETWORK: "s.network COLLATE NOCASE",
+    SortColumn.GENRES: "s.genres_label COLLATE NOCASE",
+    SortColumn.MY_RATING: "n.rating",
+    SortColumn.MY_STATUS: "n.status",
+}
+
+
+def _search_order(view: SeriesListView) -> ListOrder | None:
+    """None: relevance order; else the column order the user chose."""
+    if view.relevance:
+        return None
+    return ListOrder(_SEARCH_ORDER_KEYS[view.sort], view.descending)
+
+
+def series_count_upto(view: SeriesListView, cap: int) -> tuple[int, bool]:
+    """(rows, more): how many series the view shows, counting a search's matches only up to
+    `cap` (more is then True: the list grows as it is scrolled)."""
+    search = _search(view.search)
+    if search is None:
+        return series_count(view), False
+    return capped_count(search, cap)
 
 
 # The note's columns are reached through a LEFT JOIN on the one note a series can have.
@@ -139,7 +182,10 @@ def _filtered(view: SeriesListView, *columns: Node, need_note: bool = False) -> 
 
 
 def series_count(view: SeriesListView) -> int:
-    """How many series the view shows."""
+    """How many series the view shows (a search's matches all counted: see series_count_upto)."""
+    search = _search(view.search)
+    if search is not None:
+        return match_count(search)
     return _filtered(view, Series.id).count()
 
 
@@ -150,6 +196,12 @@ _ROW_COLUMNS = (Series.id, Series.title, Series.kind, Series.year_start, Series.
 
 def series_page(view: SeriesListView, offset: int, limit: int) -> list[SeriesRow]:
     """`limit` rows of the view from row `offset` on, in the view's order."""
+    search = _search(view.search)
+    if search is not None:
+        ids = search_page_ids(search, _search_order(view), offset, limit)
+        rows = {row[0]: row for row in _with_note(Series.select(*_ROW_COLUMNS))
+                .where(Series.id.in_(ids)).tuples()}
+        return [SeriesRow(*rows[series_id]) for series_id in ids if series_id in rows]
     # Pick the page's ids first and fetch their columns after: the inner query can then walk a
     # covering index (sort_title, id) past `offset` entries without touching 100,000 table rows.
     page_ids = (_filtered(view, Series.id).order_by(*_order_by(view))
@@ -161,6 +213,9 @@ def series_page(view: SeriesListView, offset: int, limit: int) -> list[SeriesRow
 
 def series_position(view: SeriesListView, series_id: int) -> int | None:
     """The row of `series_id` in the view, or None when the view does not show it."""
+    search = _search(view.search)
+    if search is not None:
+        return search_position(search, _search_order(view), series_id)
     target = _filtered(view, _sort_key(view.sort), need_note=True).where(
         Series.id == series_id).tuples().first()
     if target is None:

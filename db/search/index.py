@@ -23,7 +23,7 @@ INDEX_COLUMNS = ("title", "cast", "character", "creator", "crew", "genre", "netw
 # punctuated names, a differing sort title); it is not shown as a reason for a match.
 SEARCH_ONLY_MARKER = " ¦ "
 # The word every row of the index holds (migration 3), for searches that only exclude.
-EVERY_SERIES_WORD = "showshelfeveryseries"
+EVERY_SERIES_WORD = "ꙮeveryseriesꙮ"
 _COLUMN_LIST = ", ".join(f'"{column}"' for column in INDEX_COLUMNS)
 
 

@@ -28,6 +28,10 @@ from db.queries import SeriesListView, SeriesRow, SortColumn
 PAGE_SIZE = 200
 # Pages kept in memory: 50 pages × 200 rows is a few MB at most, however long the list.
 MAX_CACHED_PAGES = 50
+# A search's matches are counted up to this many at first ("1,000+ matches": counting all of a
+# one-letter search's 100,000 would cost more than the search); scrolling to the end of the
+# list counts five times further each time (canFetchMore/fetchMore).
+SEARCH_COUNT_CAP = 1000
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -105,11 +109,13 @@ class SeriesTableModel(QAbstractTableModel):
     """The series of one `SeriesListView`, row by row, read lazily in pages."""
 
     viewChanged = Signal()  # after a new search or sort has been applied
+    countChanged = Signal()  # more matches were counted as the list was scrolled
 
     def __init__(self, view: SeriesListView | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self._view = view or SeriesListView()
-        self._count = queries.series_count(self._view)
+        self._count_cap = SEARCH_COUNT_CAP
+        self._count, self._more = queries.series_count_upto(self._view, self._count_cap)
         self._pages: OrderedDict[int, list[tuple[SeriesRow, tuple[str, ...]]]] = OrderedDict()
 
     # --- what the list shows ---------------------------------------------------------------
@@ -124,18 +130,21 @@ class SeriesTableModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._view = view
-        self._count = queries.series_count(view)
+        self._count_cap = SEARCH_COUNT_CAP
+        self._count, self._more = queries.series_count_upto(view, self._count_cap)
         self._pages.clear()
         self.endResetModel()
         self.viewChanged.emit()
 
     def set_search(self, search: str) -> None:
-        self.set_view(replace(self._view, search=search))
+        # Clearing the search brings relevance order back for the next one.
+        relevance = self._view.relevance or not search.strip()
+        self.set_view(replace(self._view, search=search, relevance=relevance))
 
     def refresh(self) -> None:
         """Read everything again (after the library changed, e.g. a note's rating was saved)."""
         self.beginResetModel()
-        self._count = queries.series_count(self._view)
+        self._count, self._more = queries.series_count_upto(self._view, self._count_cap)
         self._pages.clear()
         self.endResetModel()
 
@@ -159,6 +168,26 @@ class SeriesTableModel(QAbstractTableModel):
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._count
 
+    def has_more(self) -> bool:
+        """Whether more rows match than are counted yet (the count shows as "N+")."""
+        return self._more
+
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self._more:
+            return
+        self._count_cap *= 5
+        count, more = queries.series_count_upto(self._view, self._count_cap)
+        if count > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count, self._more = count, more
+            self.endInsertRows()
+        else:
+            self._more = more
+        self.countChanged.emit()
+
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
@@ -178,7 +207,8 @@ class SeriesTableModel(QAbstractTableModel):
         if column < 0 or column >= len(COLUMNS):
             return
         self.set_view(replace(self._view, sort=COLUMNS[SeriesColumn(column)].sort,
-                              descending=order == Qt.SortOrder.DescendingOrder))
+                              descending=order == Qt.SortOrder.DescendingOrder,
+                              relevance=False))
 
     def sort_column(self) -> SeriesColumn:
         return next(column for column, spec in COLUMNS.items() if spec.sort is self._view.sort)
