@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QMouseEvent
@@ -34,13 +35,13 @@ from db.errors import ShowshelfError
 from db.models import database_proxy
 from db.queries import SeriesListView, SortColumn
 from desktop_app.ui import settings as keys
-from desktop_app.ui.about import install_help_menu
 from desktop_app.ui.history import NavigationHistory, Target
-from desktop_app.ui.person_page import PersonPage
 from desktop_app.ui.series_list import SeriesTable
 from desktop_app.ui.series_model import COLUMNS, SeriesColumn, SeriesTableModel
-from desktop_app.ui.series_page import SeriesPage
-from desktop_app.ui.window_notes import install_notes
+
+if TYPE_CHECKING:
+    from desktop_app.ui.person_page import PersonPage
+    from desktop_app.ui.series_page import SeriesPage
 
 # Typing pauses shorter than this are one search: a query per keystroke would redo the count
 # of a 100,000-series list several times a second for text nobody is reading yet.
@@ -63,6 +64,10 @@ class MainWindow(QMainWindow):
         self._counts: queries.LibraryCounts | None = None
         self._following_list = True  # False while the window moves the list itself
         self._zoom = 0
+        self._series_page: SeriesPage | None = None
+        self._person_page: PersonPage | None = None
+        self._notes: Any = None
+        self._first_paint_seen = False
 
         sort = self._restored_sort()
         self.series_model = SeriesTableModel(SeriesListView(sort=sort[0], descending=sort[1]),
@@ -73,16 +78,14 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self._update_title()
         self._update_navigation_actions()
-        install_notes(self)  # note editors in the pages, Export/Import notes, My notes
         self.search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self.apply_search)
         # Mouse back/forward buttons: watched on the few surfaces they land on (an
-        # application-wide filter would run Python for every event the app handles).
-        for surface in (self, self.series_table.viewport(), self.series_page.viewport(),
-                        self.person_page.viewport()):
+        # application-wide filter would run Python for every event the app handles). The
+        # list's viewport also tells us when the first screen has been painted: the detail
+        # pages, notes and help are built after that (see _build_pages).
+        for surface in (self, self.series_table.viewport()):
             surface.installEventFilter(self)
-        # What the first screen does not need waits until it has been painted.
-        QTimer.singleShot(0, self._after_first_paint)
 
     # --- public API ------------------------------------------------------------------------
 
@@ -174,16 +177,7 @@ class MainWindow(QMainWindow):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setEnabled(False)
-        self.series_page = SeriesPage()
-        self.series_page.personRequested.connect(self.open_person)
-        self.series_page.seriesRequested.connect(self.open_series)
-        self.series_page.searchRequested.connect(self._search_for)
-        self.person_page = PersonPage()
-        self.person_page.seriesRequested.connect(self.open_series)
-        self.person_page.personRequested.connect(self.open_person)
-        self.person_page.backRequested.connect(self.go_back)
-        for page in (self.placeholder, self.series_page, self.person_page):
-            self.detail_stack.addWidget(page)
+        self.detail_stack.addWidget(self.placeholder)
         self.splitter.addWidget(self.series_table)
         self.splitter.addWidget(self.detail_stack)
         self.splitter.setStretchFactor(0, 3)
@@ -286,7 +280,61 @@ class MainWindow(QMainWindow):
         for action in (self.next_action, self.previous_action):
             self.go_menu.addAction(action)
         self.help_menu = bar.addMenu("&Help")
+
+    # --- what waits for the first paint ----------------------------------------------------
+
+    @property
+    def series_page(self) -> SeriesPage:
+        self._build_pages()
+        assert self._series_page is not None
+        return self._series_page
+
+    @property
+    def person_page(self) -> PersonPage:
+        self._build_pages()
+        assert self._person_page is not None
+        return self._person_page
+
+    @property
+    def notes(self) -> Any:
+        """The notes part of the window (window_notes.WindowNotes), installed with the pages."""
+        self._build_pages()
+        return self._notes
+
+    @notes.setter
+    def notes(self, value: Any) -> None:  # install_notes(window) sets it
+        self._notes = value
+
+    def pages_built(self) -> bool:
+        return self._series_page is not None
+
+    def _build_pages(self) -> None:
+        """The detail pages, the note editors and the help menu, built once on first need.
+
+        Start-up shows the list without them (the first screen needs none of it), then builds
+        them right after the first paint, or sooner if something asks for a page.
+        """
+        if self._series_page is not None:
+            return
+        from desktop_app.ui.about import install_help_menu
+        from desktop_app.ui.person_page import PersonPage
+        from desktop_app.ui.series_page import SeriesPage
+        from desktop_app.ui.window_notes import install_notes
+
+        series_page = self._series_page = SeriesPage()
+        series_page.personRequested.connect(self.open_person)
+        series_page.seriesRequested.connect(self.open_series)
+        series_page.searchRequested.connect(self._search_for)
+        person_page = self._person_page = PersonPage()
+        person_page.seriesRequested.connect(self.open_series)
+        person_page.personRequested.connect(self.open_person)
+        person_page.backRequested.connect(self.go_back)
+        for page in (series_page, person_page):
+            self.detail_stack.addWidget(page)
+            page.viewport().installEventFilter(self)
+        install_notes(self)  # note editors in the pages, Export/Import notes, My notes
         install_help_menu(self)  # Keyboard Shortcuts (F1), About
+        self._update_navigation_actions()
 
     # --- navigation ------------------------------------------------------------------------
 
@@ -383,6 +431,10 @@ class MainWindow(QMainWindow):
     # --- events ----------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (not self._first_paint_seen and event.type() == QEvent.Type.Paint
+                and watched is self.series_table.viewport()):
+            self._first_paint_seen = True
+            QTimer.singleShot(0, self._after_first_paint)  # once this paint is on screen
         if watched is self.search_field and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() == Qt.Key.Key_Escape:
@@ -441,6 +493,7 @@ class MainWindow(QMainWindow):
         self.set_zoom(keys.read_int(self.settings, keys.ZOOM, 0))
 
     def _after_first_paint(self) -> None:
+        self._build_pages()
         self.refresh_counts()
         target = keys.read_target(self.settings)
         if target is not None and self.current_target() is None:
@@ -477,9 +530,10 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         if self._current is not None and self._current.kind == "series" \
-                and self.series_page.series is not None:
+                and self._series_page is not None and self._series_page.series is not None:
             self.setWindowTitle(f"{self.series_page.series.title} — Showshelf")
-        elif self._current is not None and self.person_page.person is not None:
+        elif self._current is not None and self._person_page is not None \
+                and self._person_page.person is not None:
             self.setWindowTitle(f"{self.person_page.person.name} — Showshelf")
         else:
             self.setWindowTitle(f"Showshelf — {self.library_path.name}")
@@ -487,7 +541,8 @@ class MainWindow(QMainWindow):
     def _update_navigation_actions(self) -> None:
         self.back_action.setEnabled(self.history.can_go_back())
         self.forward_action.setEnabled(self.history.can_go_forward())
-        self.person_page.back_button.setEnabled(self.history.can_go_back())
+        if self._person_page is not None:
+            self._person_page.back_button.setEnabled(self.history.can_go_back())
 
     def _update_status(self) -> None:
         shown = self.series_model.rowCount()
@@ -559,8 +614,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Imported {summary.describe()}", 8000)
 
     def _copy_title(self) -> None:
-        if self.series_page.series is not None and self.detail_stack.currentWidget() \
-                is self.series_page:
+        if self._series_page is not None and self._series_page.series is not None \
+                and self.detail_stack.currentWidget() is self._series_page:
             QApplication.clipboard().setText(self.series_page.series.title)
 
 
