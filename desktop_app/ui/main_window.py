@@ -1,7 +1,7 @@
 """The main window: search field, series list | detail page, menus, history, remembered state.
 
 An API for the other parts of the window (search, notes, help):
-- `search_field` (QLineEdit; `set_search_field` swaps in a subclass and keeps the wiring),
+- `search_field` (a SearchField; `search` wires its keys, hints, highlights and menus),
 - `current_target()` and the `target_changed` signal ((kind, id) or None),
 - `open_series(id)`, `open_person(id)`, `refresh_list()`, `refresh_counts()`,
 - `file_menu`, `edit_menu`, `view_menu`, `go_menu`, `help_menu` to add actions to,
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -36,6 +36,8 @@ from db.models import database_proxy
 from db.queries import SeriesListView, SortColumn
 from desktop_app.ui import settings as keys
 from desktop_app.ui.history import NavigationHistory, Target
+from desktop_app.ui.search_field import SearchField
+from desktop_app.ui.search_window import WindowSearch, install_search
 from desktop_app.ui.series_list import SeriesTable
 from desktop_app.ui.series_model import COLUMNS, SeriesColumn, SeriesTableModel
 
@@ -43,9 +45,10 @@ if TYPE_CHECKING:
     from desktop_app.ui.person_page import PersonPage
     from desktop_app.ui.series_page import SeriesPage
 
-# Typing pauses shorter than this are one search: a query per keystroke would redo the count
-# of a 100,000-series list several times a second for text nobody is reading yet.
-SEARCH_DELAY_MS = 150
+# Typing pauses shorter than this are one search: a query per keystroke would redo the
+# search several times a second for text nobody is reading yet. Short, because a search
+# costs little now (matches are counted only up to a cap) and results should feel immediate.
+SEARCH_DELAY_MS = 80
 # Zoom steps of 10% each way, bounded so text never becomes unreadable or absurd.
 MIN_ZOOM, MAX_ZOOM = -4, 10
 
@@ -68,6 +71,7 @@ class MainWindow(QMainWindow):
         self._person_page: PersonPage | None = None
         self._notes: Any = None
         self._first_paint_seen = False
+        self.search: WindowSearch | None = None  # the search field's part (search_window.py)
 
         sort = self._restored_sort()
         self.series_model = SeriesTableModel(SeriesListView(sort=sort[0], descending=sort[1]),
@@ -75,6 +79,7 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self._build_actions()
         self._build_menus()
+        self.search = install_search(self)
         self._restore_state()
         self._update_title()
         self._update_navigation_actions()
@@ -156,7 +161,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
         self.search_bar_layout = layout
-        self.search_field = QLineEdit(central)
+        self.search_field: QLineEdit = SearchField(self.settings, central)
         self._wire_search_field()
         layout.addWidget(self.search_field)
 
@@ -166,6 +171,7 @@ class MainWindow(QMainWindow):
         self.series_table.seriesSelected.connect(self._list_selected)
         self.series_table.seriesActivated.connect(self._list_activated)
         self.series_model.modelReset.connect(self._update_status)
+        self.series_model.countChanged.connect(self._update_status)
 
         self.detail_stack = QStackedWidget(self.splitter)
         self.detail_stack.setObjectName("detailStack")
@@ -197,11 +203,11 @@ class MainWindow(QMainWindow):
     def _wire_search_field(self) -> None:
         field = self.search_field
         field.setObjectName("searchField")
-        field.setPlaceholderText("Search titles   (Ctrl+F or /)")
+        field.setPlaceholderText("Search   (Ctrl+F or /)")
         field.setClearButtonEnabled(True)
         field.textChanged.connect(lambda _text: self.search_timer.start())
-        field.returnPressed.connect(self._search_entered)
-        field.installEventFilter(self)
+        if self.search is not None:  # keys, hints, highlights: see search_window.py
+            self.search.wire(field)
 
     def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
                 *, status_tip: str = "") -> QAction:
@@ -424,10 +430,6 @@ class MainWindow(QMainWindow):
         self.apply_search()
         self.focus_list()
 
-    def _search_entered(self) -> None:
-        self.apply_search()
-        self.focus_list()
-
     # --- events ----------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -435,18 +437,6 @@ class MainWindow(QMainWindow):
                 and watched is self.series_table.viewport()):
             self._first_paint_seen = True
             QTimer.singleShot(0, self._after_first_paint)  # once this paint is on screen
-        if watched is self.search_field and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() == Qt.Key.Key_Escape:
-                if self.search_field.text():
-                    self.search_field.clear()
-                    self.apply_search()
-                self.focus_list()
-                return True
-            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
-                self.apply_search()
-                self.focus_list()
-                return True
         if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
             if event.button() == Qt.MouseButton.BackButton:
                 self.go_back()
@@ -550,11 +540,18 @@ class MainWindow(QMainWindow):
             self.status_label.setText(f"{shown:,} series")
             return
         counts = self._counts
-        series = (f"{shown:,} of {counts.series:,} series" if self.series_model.view.search
-                  else f"{counts.series:,} series")
+        series = (f"{self._matches_text()} in {counts.series:,} series"
+                  if self.series_model.view.search.strip() else f"{counts.series:,} series")
         self.status_label.setText(
             f"{series} · {_plural(counts.people, 'person', 'people')} · "
             f"{_plural(counts.reviews, 'review')} · {_plural(counts.notes, 'note')}")
+
+    def _matches_text(self) -> str:
+        """"12 matches", or "1,000+ matches" while not every match has been counted."""
+        shown = self.series_model.rowCount()
+        if self.series_model.has_more():
+            return f"{shown:,}+ matches"
+        return _plural(shown, "match", "matches")
 
     # --- files -----------------------------------------------------------------------------
 

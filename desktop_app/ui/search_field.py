@@ -9,6 +9,9 @@
   status bar too.
 - Up/Down/Page keys, when no popup is open, emit `navigate(delta)` so the list moves while the
   typing goes on.
+- Esc clears the text (`searchCleared`); Esc in an empty field asks to leave it
+  (`leaveRequested`). A recent or saved search taken from a menu or the popup is
+  `searchChosen`: the window runs it at once.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QSettings, QStringListModel, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QCompleter, QInputDialog, QLineEdit, QMenu, QWidget
 
 from db.search import values as search_values
@@ -36,6 +39,9 @@ _FIELD_NAME = re.compile(r"^-?([A-Za-z]+)$")
 class SearchField(QLineEdit):
     navigate = Signal(int)  # Up/Down/PageUp/PageDown while typing: move the list this much
     savedSearchesChanged = Signal()
+    searchChosen = Signal(str)  # a recent or saved search was picked: run it now
+    searchCleared = Signal()  # Esc emptied the field
+    leaveRequested = Signal()  # Esc in an empty field: focus belongs elsewhere
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +59,10 @@ class SearchField(QLineEdit):
         self.saved_menu.setObjectName("savedSearchesMenu")
         self.save_action = QAction("&Save This Search…", self)
         self.save_action.triggered.connect(self.save_current_search)
+        self.recent_menu = QMenu("&Recent Searches", self)
+        self.recent_menu.setObjectName("recentSearchesMenu")
+        # Filled as it opens: recent searches change with every search used.
+        self.recent_menu.aboutToShow.connect(self._rebuild_recent_menu)
         self._rebuild_saved_menu()
 
     # --- hints ---------------------------------------------------------------------------
@@ -107,8 +117,7 @@ class SearchField(QLineEdit):
     def _insert_completion(self, completion: str) -> None:
         if self._completing_recent:
             self._completing_recent = False
-            self.setText(completion)
-            self.textEdited.emit(completion)
+            self.choose_search(completion)
             return
         start, _ = self.current_token()
         text, cursor = self.text(), self.cursorPosition()
@@ -167,14 +176,30 @@ class SearchField(QLineEdit):
         if accepted:
             self.save_search(text)
 
-    def use_saved_search(self, text: str) -> None:
-        self.setText(text)
-        self.textEdited.emit(text)
+    def choose_search(self, text: str) -> None:
+        """Put a whole search (recent, saved, an example) in the field and ask for it to run."""
+        self.completer_popup.popup().hide()
+        self.setText(text)  # not textEdited: a chosen search needs no completion popup
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.searchChosen.emit(text)
+
+    def use_saved_search(self, text: str) -> None:
+        self.choose_search(text)
+
+    def _rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.recent_searches()
+        for text in recent:
+            action = self.recent_menu.addAction(text.replace("&", "&&"))
+            action.setData(text)
+            action.triggered.connect(lambda _checked=False, t=text: self.choose_search(t))
+        if not recent:
+            self.recent_menu.addAction("No recent searches").setEnabled(False)
 
     def _rebuild_saved_menu(self) -> None:
         self.saved_menu.clear()
         self.saved_menu.addAction(self.save_action)
+        self.saved_menu.addMenu(self.recent_menu)
         saved = self.saved_searches()
         if saved:
             self.saved_menu.addSeparator()
@@ -190,6 +215,15 @@ class SearchField(QLineEdit):
                 action.triggered.connect(
                     lambda _checked=False, t=text: self.forget_saved_search(t))
         self.savedSearchesChanged.emit()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """The usual editing menu, then recent and saved searches (the field's own menu)."""
+        menu = self.createStandardContextMenu()
+        menu.addSeparator()
+        menu.addMenu(self.recent_menu)
+        menu.addMenu(self.saved_menu)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     # --- keys ----------------------------------------------------------------------------
 
@@ -209,6 +243,13 @@ class SearchField(QLineEdit):
             elif key == Qt.Key.Key_Escape:
                 popup.hide()
                 return
+        if key == Qt.Key.Key_Escape and not event.modifiers():
+            if self.text():
+                self.clear()
+                self.searchCleared.emit()
+            else:
+                self.leaveRequested.emit()
+            return
         if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
             if key == Qt.Key.Key_Down and not self.text() and self.show_recent():
                 return

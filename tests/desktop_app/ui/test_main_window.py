@@ -220,7 +220,7 @@ def test_search_filters_keeps_selection_and_escape_clears(qtbot: Any,
     assert list_titles(window) == ["Other Show", "Test Show"]
     assert current_title(window) == "Other Show"  # the selection survived the search
     assert window.series_table.hasFocus()
-    assert window.status_label.text().startswith("2 of 6 series")
+    assert window.status_label.text().startswith("2 matches in 6 series")
 
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.search_field.hasFocus()
@@ -228,6 +228,8 @@ def test_search_filters_keeps_selection_and_escape_clears(qtbot: Any,
     assert window.search_field.text() == ""
     assert len(list_titles(window)) == 6
     assert current_title(window) == "Other Show"
+    assert window.search_field.hasFocus()  # a second Esc leaves the field
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
     assert window.series_table.hasFocus()
 
 
@@ -244,7 +246,7 @@ def test_empty_search_says_so(qtbot: Any, window: MainWindow) -> None:
     assert window.series_model.rowCount() == 0
     assert window.series_table.empty_label.isVisible()
     assert "no such series" in window.series_table.empty_label.text()
-    assert window.status_label.text().startswith("0 of 6 series")
+    assert window.status_label.text().startswith("0 matches in 6 series")
 
 
 def test_related_titles_open_or_search(qtbot: Any, window: MainWindow) -> None:
