@@ -387,11 +387,39 @@ def _split_statements(sql: str) -> list[str]:
     return statements
 
 
+# Version 4: one definition of the search document for every library at version 3.
+# Migration 3's view was refined on the day it was written (joined name forms moved behind the
+# " ¦ " marker; the every-series word that lets "-drama" run inside FTS5 was added, then
+# respelled with a letter nobody types) while libraries were already being made with it. Those
+# libraries are at version 3 with an older view, and in them an exclusion-only search finds
+# nothing. This step puts the final view in place and rebuilds the index from it, and does
+# nothing where the view is already the final one (every library made from now on).
+_V4_SEARCH_VIEW = next(statement for statement in _split_statements(_V3_SEARCH)
+                       if statement.startswith("CREATE VIEW series_search_document"))
+
+
+def _v4_search_document(connection: sqlite3.Connection) -> None:
+    row = connection.execute("SELECT sql FROM sqlite_master WHERE type = 'view' "
+                             "AND name = 'series_search_document'").fetchone()
+    # SQLite keeps a statement's text without its final semicolon.
+    if row is not None and row[0] == _V4_SEARCH_VIEW.removesuffix(";"):
+        return
+    connection.execute("DROP VIEW IF EXISTS series_search_document")
+    connection.execute(_V4_SEARCH_VIEW)
+    connection.execute("DELETE FROM series_search")
+    connection.execute("DELETE FROM search_index_dirty")
+    connection.execute("UPDATE search_index_batch SET active = 0")
+    connection.execute(f"INSERT INTO series_search (rowid, {_V3_INDEX_COLUMNS}) "
+                       "SELECT * FROM series_search_document")
+    connection.execute("INSERT INTO series_search (series_search) VALUES ('optimize')")
+
+
 # MIGRATIONS[n] upgrades a schema at version n to version n + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V1_CATALOGUE),
     _script(_V2_NOTES),
     _script(_V3_SEARCH),
+    _v4_search_document,
 ]
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from db import migrations
 from db.check import check_library
 from db.database import create_library, open_library, write_transaction
 from db.importing.library_json import parse_library_text
@@ -97,3 +98,34 @@ def test_check_reports_a_stale_index_and_rebuild_fixes_it(mini: Path) -> None:
     with write_transaction():
         assert rebuild_index() == 1
     assert check_library(database_proxy.obj) == []
+
+
+def test_a_library_made_with_an_earlier_search_view_is_brought_up_to_date(
+        mini: Path) -> None:
+    """Migration 3's view changed after libraries were made with it; migration 4 repairs them.
+
+    The earlier view spelled the every-series word differently, so in such a library an
+    exclusion-only search ("-drama") found nothing at all.
+    """
+    from db.database import close_library
+    from db.search import search_series
+
+    old_view = migrations._V4_SEARCH_VIEW.replace("ꙮeveryseriesꙮ", "showshelfeveryseries")
+    with write_transaction():
+        database_proxy.execute_sql("DROP VIEW series_search_document")
+        database_proxy.execute_sql(old_view)
+        rebuild_index()
+    database_proxy.execute_sql("PRAGMA user_version = 3")
+    assert search_series("-nothingcalledthis").total == 0  # the damage being repaired
+    close_library()
+    open_library(mini)
+    assert search_series("-nothingcalledthis").total == 1
+    assert search_series("-drama").total == 0
+    assert index_problems() == []
+
+
+def test_the_search_view_step_leaves_an_up_to_date_library_alone(mini: Path) -> None:
+    before = database_proxy.execute_sql("SELECT max(rowid) FROM series_search_data").fetchone()
+    migrations.MIGRATIONS[3](database_proxy.connection())
+    after = database_proxy.execute_sql("SELECT max(rowid) FROM series_search_data").fetchone()
+    assert before == after  # no rebuild: the index's segments are untouched
