@@ -12,6 +12,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from db.errors import ExportError
@@ -157,6 +158,8 @@ _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 1
 MAX_NAME_BYTES = 150
 
 
+# The same cast names and titles come back note after note in a big export.
+@lru_cache(maxsize=16_384)
 def wiki_name(text: str) -> str:
     """A title made safe for a file name and a [[wiki-link]]: same title, same name."""
     text = unicodedata.normalize("NFC", text)

@@ -2,8 +2,8 @@
 
 Each file of a folder export starts with YAML front matter (see docs/notes-format.md), then
 the body exactly as written, then a generated line of [[wiki-links]] below a marker comment
-that the importer cuts off again. The folder is built beside the destination and moved into
-place only when complete.
+that the importer cuts off again. The folder is built beside the destination, flushed to disk
+in one go (db/exporting/folder_flush.py) and moved into place only when complete.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
 
 from db.errors import ExportError
+from db.exporting.folder_flush import folder_flush, sync_directory
 from db.exporting.notes_common import (
     STATUS_WORDS,
     ExportedNote,
@@ -35,8 +36,11 @@ LINKS_MARKER = "<!-- showshelf:links — generated on export; import ignores thi
 # the files of notes that left the scope without touching anything else in that folder.
 MANIFEST_NAME = ".showshelf-notes.json"
 WRITER_THREADS = 4
+# Files handed to a writer thread at once: one task per file costs more in queueing than the
+# small file's write itself.
+FILES_PER_TASK = 64
 # Formatted files waiting for a writer at most: bounds memory whatever the export's size.
-WRITES_IN_FLIGHT = 500
+WRITES_IN_FLIGHT = 512
 
 
 # --- one note ------------------------------------------------------------------------------
@@ -67,24 +71,17 @@ def _yaml_value(value: object) -> str:
 
 
 def front_matter(note: ExportedNote) -> str:
+    """The YAML front matter block, fields in a fixed order (docs/notes-format.md).
+
+    Written out field by field rather than through a YAML library: a tenth of the cost per
+    note, and the quoting is the one `_yaml_string` guarantees."""
     row = note.row
-    fields: list[tuple[str, object]] = [
-        ("title", row.title),
-        ("kind", row.target.kind),
-    ]
-    if row.series_title is not None:
-        fields.append(("series", row.series_title))
-    fields += [
-        ("year", row.year),
-        ("rating", row.rating),
-        ("status", row.status),
-        ("tags", row.tags),
-        ("created", row.created),
-        ("updated", row.updated),
-        ("showshelf_id", row.uid),
-    ]
-    lines = [f"{name}: {_yaml_value(value)}" for name, value in fields]
-    return "---\n" + "\n".join(lines) + "\n---\n"
+    series = "" if row.series_title is None else f"series: {_yaml_string(row.series_title)}\n"
+    return (f"---\ntitle: {_yaml_string(row.title)}\nkind: {_yaml_string(row.target.kind)}\n"
+            f"{series}year: {_yaml_value(row.year)}\nrating: {_yaml_value(row.rating)}\n"
+            f"status: {_yaml_value(row.status)}\ntags: {_yaml_value(row.tags)}\n"
+            f"created: {_yaml_value(row.created)}\nupdated: {_yaml_value(row.updated)}\n"
+            f"showshelf_id: {_yaml_value(row.uid)}\n---\n")
 
 
 def note_markdown(note: ExportedNote) -> str:
@@ -129,23 +126,31 @@ def _write_files(staging: Path, scope: NoteScope, progress: Progress | None,
                  destination: Path) -> list[str]:
     namer = FileNamer()
     names: list[str] = []
+    flush = folder_flush()
     # Creating thousands of files is system-call bound and releases the GIL: a few writer
     # threads overlap it with formatting the next notes here.
     with ThreadPoolExecutor(max_workers=WRITER_THREADS) as writers:
         pending: list[Future[None]] = []
+        batch: list[tuple[str, bytes]] = []
         try:
             for note in exported_notes(scope, progress, destination=destination):
                 name = namer.name_for(note.row)
                 # The staging folder is renamed into place at the end, so plain writes
                 # suffice here: nobody sees these files until they are all complete.
-                pending.append(writers.submit(_write_new_file, os.path.join(staging, name),
-                                              note_markdown(note).encode("utf-8")))
+                batch.append((os.path.join(staging, name), note_markdown(note).encode("utf-8")))
                 names.append(name)
-                if len(pending) >= WRITES_IN_FLIGHT:
-                    _collect(pending)
+                if len(batch) >= FILES_PER_TASK:
+                    pending.append(writers.submit(_write_new_files, batch, flush.per_file))
+                    batch = []
+                    if len(pending) * FILES_PER_TASK >= WRITES_IN_FLIGHT:
+                        _collect(pending)
+            if batch:
+                pending.append(writers.submit(_write_new_files, batch, flush.per_file))
             _collect(pending)
             manifest = json.dumps({"files": names}, ensure_ascii=False, indent=0)
-            (staging / MANIFEST_NAME).write_text(manifest + "\n", encoding="utf-8")
+            _write_new_files([(os.path.join(staging, MANIFEST_NAME),
+                               (manifest + "\n").encode("utf-8"))], flush.per_file)
+            flush.all_written(staging)
         except OSError as error:
             raise ExportError(destination, f"could not write the notes: {error.strerror}") \
                 from error
@@ -162,14 +167,19 @@ def _collect(pending: list[Future[None]]) -> None:
     pending.clear()
 
 
-def _write_new_file(path: str, data: bytes) -> None:
+def _write_new_files(files: list[tuple[str, bytes]], sync_each: bool) -> None:
     # Plain os calls: for thousands of small files, the io layer's buffering and checks cost
     # more than the writing itself.
-    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    try:
-        os.write(handle, data)
-    finally:
-        os.close(handle)
+    for path, data in files:
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        try:
+            view = memoryview(data)
+            while view:  # a short write is rare for a regular file, but allowed
+                view = view[os.write(handle, view):]
+            if sync_each:
+                os.fsync(handle)
+        finally:
+            os.close(handle)
 
 
 def _move_into_place(staging: Path, folder: Path, names: list[str]) -> None:
@@ -178,6 +188,7 @@ def _move_into_place(staging: Path, folder: Path, names: list[str]) -> None:
     if not folder.exists():
         try:
             os.replace(staging, folder)
+            sync_directory(folder.parent)  # the files are on disk already; now their name
         except OSError as error:
             raise ExportError(folder, f"could not create the folder: {error.strerror}") \
                 from error
@@ -192,6 +203,7 @@ def _move_into_place(staging: Path, folder: Path, names: list[str]) -> None:
             with suppress(FileNotFoundError):
                 (folder / name).unlink()
         os.replace(staging / MANIFEST_NAME, folder / MANIFEST_NAME)
+        sync_directory(folder)
     except OSError as error:
         raise ExportError(folder, f"could not move the notes into place: {error.strerror}") \
             from error
