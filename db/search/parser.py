@@ -44,7 +44,7 @@ class Token:
     text: str = ""
     field: str | None = None  # for word/phrase tokens written field:value
     negated: bool = False  # written with a leading "-"
-    at_end: bool = False  # touches the end of the input: the word being typed
+    at_end: bool = False  # still being typed: the last word, or a quote not yet closed
     opens_group: bool = False  # field:( … ) — the field applies to the group
 
 
@@ -96,8 +96,8 @@ def _lex(text: str, hints: list[str]) -> list[Token]:
             phrase, position, closed = _quoted(text, position)
             if not closed:
                 hints.append("a quote is not closed; searching up to the end")
-            tokens.append(Token("phrase", phrase, negated=negated,
-                                at_end=not closed or position >= length))
+            # Only an unclosed quote is still being typed: a closed one asks for these words.
+            tokens.append(Token("phrase", phrase, negated=negated, at_end=not closed))
             continue
         end = position
         while end < length and not text[end].isspace() and text[end] not in '()"':
@@ -139,11 +139,10 @@ def _field_token(name: str, value: str, text: str, after: int, negated: bool,
     known = _resolve_field(name, hints)
     at_end = after >= len(text)
     if not value and after < len(text) and text[after] == '"':
-        phrase, end, closed = _quoted(text, after)
+        phrase, _, closed = _quoted(text, after)
         if not closed:
             hints.append("a quote is not closed; searching up to the end")
-        return Token("phrase", phrase, field=known, negated=negated,
-                     at_end=not closed or end >= len(text))
+        return Token("phrase", phrase, field=known, negated=negated, at_end=not closed)
     if not value and after < len(text) and text[after] == "(":
         return Token("word", "", field=known, negated=negated, opens_group=True)
     return Token("word", value, field=known, negated=negated, at_end=at_end)
@@ -194,9 +193,11 @@ class _Parser:
             node = self._and(group_field)
             if node is not None:
                 branches.append(node)
-        if not branches:
+        flat = [child for branch in branches
+                for child in (branch.children if isinstance(branch, Or) else (branch,))]
+        if not flat:
             return None
-        return branches[0] if len(branches) == 1 else Or(tuple(branches))
+        return flat[0] if len(flat) == 1 else Or(tuple(flat))
 
     def _and(self, group_field: str | None) -> Node | None:
         nodes: list[Node] = []
@@ -269,9 +270,13 @@ class _Parser:
 
 
 def _and(nodes: list[Node]) -> Node | None:
-    if not nodes:
+    # Nested conjunctions ("a b) c") are flattened: one level is what the compiler splits into
+    # FTS5 words and SQL conditions.
+    flat = [child for node in nodes
+            for child in (node.children if isinstance(node, And) else (node,))]
+    if not flat:
         return None
-    return nodes[0] if len(nodes) == 1 else And(tuple(nodes))
+    return flat[0] if len(flat) == 1 else And(tuple(flat))
 
 
 def _number(field_name: str, value: str, hints: list[str]) -> Node | None:
