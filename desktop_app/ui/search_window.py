@@ -129,11 +129,18 @@ class WindowSearch:
             self.delegate.set_terms(self._search.terms)
             self.window.series_table.viewport().update()
             self._highlight_pages()
+        self._show_order()
         hints = self._search.hints
         self.field.show_hints(hints)
         self.hint_label.setText(" · ".join(hints))
         self.hint_label.setVisible(bool(hints))
         self._add_hints_to_empty_state(hints)
+
+    def _show_order(self) -> None:
+        """No column's sort arrow while a search lists best matches first (it would lie)."""
+        view = self.window.series_model.view
+        ranked = view.relevance and bool(view.search.strip())
+        self.window.series_table.horizontalHeader().setSortIndicatorShown(not ranked)
 
     def _add_hints_to_empty_state(self, hints: tuple[str, ...]) -> None:
         label = self.window.series_table.empty_label

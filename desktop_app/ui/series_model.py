@@ -206,9 +206,13 @@ class SeriesTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if column < 0 or column >= len(COLUMNS):
             return
-        self.set_view(replace(self._view, sort=COLUMNS[SeriesColumn(column)].sort,
-                              descending=order == Qt.SortOrder.DescendingOrder,
-                              relevance=False))
+        sort, descending = COLUMNS[SeriesColumn(column)].sort, order == Qt.SortOrder.DescendingOrder
+        if sort is self._view.sort and descending == self._view.descending:
+            # The order the view has already (setSortingEnabled re-applies it at start-up): a
+            # header click always changes column or direction, so this is no user's choice
+            # and must not turn relevance order off for the next search.
+            return
+        self.set_view(replace(self._view, sort=sort, descending=descending, relevance=False))
 
     def sort_column(self) -> SeriesColumn:
         return next(column for column, spec in COLUMNS.items() if spec.sort is self._view.sort)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QKeyEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
@@ -121,6 +121,20 @@ def test_typing_filters_the_list_and_counts_matches(qtbot: Any, window: MainWind
     qtbot.waitUntil(lambda: list_titles(window) == ["<b>Bold</b> & Co"])
     assert window.status_label.text().startswith("1 match in 6 series ·")
     assert not window.search.hint_label.isVisible()
+
+
+def test_a_search_lists_best_matches_first_until_a_header_is_clicked(
+        qtbot: Any, window: MainWindow) -> None:
+    header = window.series_table.horizontalHeader()
+    assert header.isSortIndicatorShown()
+    type_search(qtbot, window, "show")
+    assert window.series_model.view.relevance  # the title order restored at start is no choice
+    assert not header.isSortIndicatorShown()  # an arrow would claim an order the list lacks
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(SeriesColumn.YEARS) + 5, 5))
+    assert not window.series_model.view.relevance
+    assert header.isSortIndicatorShown()
+    assert header.sortIndicatorSection() == SeriesColumn.YEARS
 
 
 def test_an_unknown_field_gets_a_hint_and_the_empty_state_says_how_to_clear(
