@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import json
 import os
+import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -183,25 +185,122 @@ def test_cancel_leaves_nothing(library: Path, tmp_path: Path, format_name: str) 
     assert left <= {"mini.json", "notes.sqlite", "notes.sqlite-wal", "notes.sqlite-shm"}
 
 
-@pytest.mark.parametrize("format_name", ["md", "json"])
+@pytest.mark.parametrize("format_name", ["md", "md-single", "json", "csv", "html"])
+def test_cancel_after_every_note_was_written_leaves_nothing(library: Path, tmp_path: Path,
+                                                            format_name: str) -> None:
+    out = tmp_path / "out"
+    with pytest.raises(ExportCancelled):  # the last progress call: all files are staged
+        export_notes(format_name, out, progress=lambda done, total: done < total)
+    left = {p.name for p in tmp_path.iterdir()}
+    assert left <= {"mini.json", "notes.sqlite", "notes.sqlite-wal", "notes.sqlite-shm"}
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir()}
+
+
+def test_cancelled_export_into_a_vault_leaves_it_as_it_was(library: Path,
+                                                           tmp_path: Path) -> None:
+    vault = tmp_path / "vault"
+    export_notes("md", vault)
+    (vault / "my own page.md").write_text("mine", encoding="utf-8")
+    before = _tree(vault)
+    save_note(NoteTarget("person", Person.get(Person.key == "ann-actor").id),
+              NoteState("rewritten"))
+    with pytest.raises(ExportCancelled):
+        export_notes("md", vault, progress=lambda done, total: done < total)
+    assert _tree(vault) == before
+    assert not [p for p in tmp_path.iterdir() if "staging" in p.name]
+
+
+@contextmanager
+def _unwritable(folder: Path) -> Iterator[None]:
+    """`folder` refuses new entries, even to root (who ignores permission bits): there the
+    immutable attribute does it, where chattr works."""
+    if os.geteuid() != 0:
+        folder.chmod(0o500)
+        try:
+            yield
+        finally:
+            folder.chmod(0o700)
+        return
+    if subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode != 0:
+        pytest.skip("running as root without chattr +i: cannot make a folder unwritable")
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+
+
+@pytest.mark.parametrize("format_name", ["md", "md-single", "json", "csv", "html"])
 def test_missing_or_unwritable_destination_is_explained(library: Path, tmp_path: Path,
                                                         format_name: str) -> None:
     with pytest.raises(ExportError, match="does not exist"):
         export_notes(format_name, tmp_path / "no" / "such" / "place")
     with pytest.raises(ExportError, match="does not exist"):
         export_notes(format_name, tmp_path / "notes.sqlite" / "inside-a-file")
-    if os.geteuid() == 0:
-        return  # root writes anywhere: permissions cannot be tested
     locked = tmp_path / "locked"
     locked.mkdir()
-    locked.chmod(0o500)
-    try:
-        with pytest.raises(ExportError, match=r"cannot write|permission"):
-            export_notes(format_name, locked / "out")
-    finally:
-        locked.chmod(0o700)
+    with _unwritable(locked), pytest.raises(ExportError, match=r"cannot write|permi"):
+        export_notes(format_name, locked / "out")
+    assert list(locked.iterdir()) == []
+
+
+def test_unwritable_vault_is_explained_and_left_alone(library: Path, tmp_path: Path) -> None:
+    vault = tmp_path / "vault"
+    export_notes("md", vault)
+    before = _tree(vault)
+    save_note(NoteTarget("person", Person.get(Person.key == "ann-actor").id),
+              NoteState("rewritten"))
+    with _unwritable(vault), pytest.raises(ExportError, match="could not move the notes"):
+        export_notes("md", vault)
+    assert _tree(vault) == before
+    assert not [p for p in tmp_path.iterdir() if "staging" in p.name]
 
 
 def test_query_scope(library: Path, tmp_path: Path) -> None:
     out = tmp_path / "some.json"
     assert export_notes("json", out, NoteScope(query="test")) == 2
+
+
+def test_csv_neutralises_every_formula_start(library: Path, tmp_path: Path) -> None:
+    starts = {"+plus": "-minus body", "@at": "\ttab body", "-dash": "\rreturn body"}
+    for n, (title, body) in enumerate(starts.items()):
+        series = Series.insert(key=f"f{n}", title=title, sort_title=title).execute()
+        save_note(NoteTarget("series", series), NoteState(body, tags=("+tag",)))
+    out = tmp_path / "notes.csv"
+    export_notes("csv", out)
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = {row[0]: row for row in csv.reader(handle)}
+    for title, body in starts.items():
+        assert rows["'" + title][6] == "'" + body
+        assert rows["'" + title][4] == "'+tag"
+
+
+def _documented_json_example() -> dict:
+    """The JSON example of docs/notes-format.md, its // comments removed."""
+    text = (Path(__file__).resolve().parents[3] / "docs" / "notes-format.md").read_text(
+        encoding="utf-8")
+    block = text.split("```jsonc\n", 1)[1].split("\n```", 1)[0]
+    lines = [line.split(" //", 1)[0] for line in block.splitlines()
+             if not line.lstrip().startswith("//")]
+    return json.loads("\n".join(lines))
+
+
+def test_json_export_has_the_shape_the_documentation_shows(library: Path,
+                                                           tmp_path: Path) -> None:
+    documented = _documented_json_example()
+    out = tmp_path / "notes.json"
+    export_notes("json", out)
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    assert set(exported) == set(documented)
+    assert (exported["format"], exported["version"]) == (documented["format"],
+                                                         documented["version"])
+    example = documented["notes"][0]
+    hero = next(n for n in exported["notes"] if n["target"]["kind"] == "character")
+    assert list(hero) == list(example)  # same fields, same order
+    assert set(hero["target"]) == set(example["target"])
+    for note in exported["notes"]:
+        for name, value in note.items():
+            if value is not None and example[name] is not None:
+                assert type(value) is type(example[name]), name
