@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from db.database import close_library, open_library
-from db.models import Person
+from db.models import Note, Person, Series
 from db.notes import NoteRecord, NoteTarget, load_note
 from desktop_app.app import main
 from tests.db.notes_helpers import make_notes_library
@@ -60,6 +60,30 @@ def test_note_on_unknown_or_ambiguous_title_fails_clearly(
     assert len(err.strip().splitlines()) == 1
     code, _, err = run(capsys, "--library", str(library), "note", "Test Show", "--rating", "11")
     assert code == 2
+
+
+def test_note_on_an_ambiguous_title_names_the_candidates_and_saves_nothing(
+        library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    open_library(library)
+    try:
+        Series.insert(key="remake", title="Test Show", sort_title="Test Show",
+                      year_start=2024).execute()
+        notes_before = Note.select().count()
+    finally:
+        close_library()
+    code, _, err = run(capsys, "--library", str(library), "note", "test show", "--append", "x")
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    assert "'test show' is ambiguous" in err and "2019" in err and "2024" in err
+    open_library(library)
+    try:
+        assert Note.select().count() == notes_before
+        assert not Note.select().where(Note.body.contains("\n\nx")).exists()
+    finally:
+        close_library()
+    code, _, err = run(capsys, "--library", str(library), "note", "Test Show (2024)",
+                       "--append", "the new one")
+    assert code == 0, err
+    assert "saved your note on series Test Show (2024)" in err
 
 
 def test_export_notes_every_format(library: Path, tmp_path: Path,
