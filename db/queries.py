@@ -104,7 +104,7 @@ def series_filter(search: str) -> Expression | None:
     if search is None:
         return None
     sql, params = matching_series_sql(search)
-    return Series.id.in_(SQL(sql, params))
+    return Series.id.in_(SQL(f"({sql})", params))  # peewee adds no parentheses to SQL()
 
 
 def _search(text: str) -> PreparedSearch | None:

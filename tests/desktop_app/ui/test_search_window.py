@@ -223,6 +223,14 @@ def test_enter_opens_the_top_result_and_moves_to_the_list(qtbot: Any,
     assert field_of(window).recent_searches() == ["zebra"]
 
 
+def test_type_ahead_in_the_list_works_within_a_search(qtbot: Any, window: MainWindow) -> None:
+    type_search(qtbot, window, "beta")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert window.series_table.hasFocus()
+    qtbot.keyClicks(window.series_table, "oth")
+    assert current_title(window) == "Other Show"
+
+
 def test_esc_clears_the_search_then_returns_to_the_list(qtbot: Any, window: MainWindow) -> None:
     type_search(qtbot, window, "zebra")
     qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
