@@ -157,10 +157,10 @@ def test_an_unknown_field_gets_a_hint_and_the_empty_state_says_how_to_clear(
 
 def test_matches_are_marked_in_the_list_cells_of_their_field(
         qtbot: Any, window: MainWindow) -> None:
-    delegate = window.series_table.itemDelegateForColumn(SeriesColumn.TITLE)
-    assert isinstance(delegate, HighlightDelegate)
     unmarked = mark_pixels(window.series_table.viewport())
     type_search(qtbot, window, "zeb")
+    delegate = window.series_table.itemDelegateForColumn(SeriesColumn.TITLE)
+    assert isinstance(delegate, HighlightDelegate)
     assert list_titles(window) == ["The Zebra Hour"]
     assert delegate.spans(SeriesColumn.TITLE, "The Zebra Hour") == ((4, 9),)
     qtbot.waitUntil(lambda: mark_pixels(window.series_table.viewport()) > unmarked + 20)
