@@ -1,5 +1,6 @@
 """SIGKILL during autosave, many times: every note is at a state it really had, never empty,
-never half-written, and its newest revision equals it."""
+never half-written, and its newest revision equals it. And a plain quit right after typing
+keeps the text."""
 
 from __future__ import annotations
 
@@ -86,3 +87,19 @@ def test_kill_during_autosave_never_loses_or_tears_a_note(tmp_path: Path,
         before = after
     assert saves_seen > KILLS  # the kills really came while saves were happening
     assert sum(before.values()) > 0
+
+
+def test_quitting_right_after_typing_saves_the_text(tmp_path: Path,
+                                                    mini_library_file: Path) -> None:
+    path = _library(tmp_path, mini_library_file)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO))
+    child = subprocess.run([sys.executable, "-m", "tests.desktop_app.note_quit_child",
+                            str(path), " Typed, then quit."], cwd=REPO, env=env,
+                           capture_output=True, text=True, timeout=60, check=False)
+    assert child.returncode == 0, child.stderr
+    open_library(path)
+    try:
+        note = load_note(NoteTarget("series", Series.get(Series.key == "test-show").id))
+        assert note is not None and note.state.body.endswith(" Typed, then quit.")
+    finally:
+        close_library()
