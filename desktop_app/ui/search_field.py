@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QSettings, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, QStringListModel, Qt, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QCompleter, QInputDialog, QLineEdit, QMenu, QWidget
 
@@ -227,19 +227,43 @@ class SearchField(QLineEdit):
 
     # --- keys ----------------------------------------------------------------------------
 
+    def _is_suggestion_tab(self, event: QEvent) -> bool:
+        return (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Tab and not event.modifiers()
+                and self.completer_popup.popup().isVisible())
+
+    def _take_suggestion(self) -> None:
+        """Tab with suggestions open: take the chosen one, or else the first."""
+        popup = self.completer_popup.popup()
+        index = popup.currentIndex()
+        if not index.isValid():
+            index = popup.model().index(0, 0)
+        popup.hide()
+        if index.isValid():
+            self._insert_completion(str(index.data()))
+
+    def event(self, event: QEvent) -> bool:
+        # Before QWidget.event, which would move the focus on with Tab. (While the popup is
+        # open it gets the keys first; QCompleter hands them on to this method.)
+        if self._is_suggestion_tab(event):
+            self._take_suggestion()
+            return True
+        return super().event(event)
+
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         popup = self.completer_popup.popup()
         key = event.key()
         if popup.isVisible():
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
+            # Enter takes a suggestion only once one was chosen with the arrows; otherwise
+            # it is the search's Enter (open the top result).
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 index = popup.currentIndex()
                 if index.isValid():
                     popup.hide()
                     self._insert_completion(str(index.data()))
                     return
                 popup.hide()
-                if key == Qt.Key.Key_Tab:
-                    return
             elif key == Qt.Key.Key_Escape:
                 popup.hide()
                 return

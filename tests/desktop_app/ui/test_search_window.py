@@ -320,18 +320,31 @@ def test_the_completer_offers_field_names_then_values(qtbot: Any, window: MainWi
     popup = field.completer_popup.popup()
     qtbot.waitUntil(popup.isVisible)
     assert popup.model().index(0, 0).data() == "genre:"
-    qtbot.keyClick(popup, Qt.Key.Key_Down)
-    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.keyClick(popup, Qt.Key.Key_Tab)  # the open popup gets the keys: Tab takes the first
     assert field.text() == "genre:"
+    assert field.hasFocus()
     qtbot.waitUntil(popup.isVisible)
     values = [popup.model().index(row, 0).data() for row in range(popup.model().rowCount())]
     assert "genre:Thriller" in values
     qtbot.keyClicks(field, "thr")
     qtbot.waitUntil(lambda: popup.isVisible() and popup.model().rowCount() == 1)
-    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)  # or choose with the arrows and Enter
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert field.text() == "genre:Thriller"
     qtbot.waitUntil(lambda: list_titles(window) == ["The Zebra Hour"])
+
+
+def test_enter_with_suggestions_open_but_none_chosen_searches(qtbot: Any,
+                                                             window: MainWindow) -> None:
+    field = field_of(window)
+    window.focus_search()
+    qtbot.keyClicks(field, "ti")  # "title:" is offered
+    popup = field.completer_popup.popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert field.text() == "ti"
+    assert not popup.isVisible()
+    assert window.series_model.view.search == "ti"
 
 
 def test_help_search_syntax_opens_with_shift_f1_and_tries_an_example(
