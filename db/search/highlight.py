@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from db.search.text import word_spans
+from db.search.text import WordSpan, joined_spans, word_spans
 from db.search.tree import TEXT_FIELDS, And, Node, Not, Or, Text
 
 
 @dataclass(frozen=True)
 class Term:
-    """One word to look for in displayed text; `prefix` when it may start a longer word."""
+    """Words that matched together (one word or a phrase), as the index saw them; `prefix` when
+    the last may be the start of a longer word."""
 
-    word: str
+    words: tuple[str, ...]
     prefix: bool
     columns: tuple[str, ...] | None  # index columns it may match in; None for any
 
@@ -24,9 +25,7 @@ def positive_terms(tree: Node | None) -> list[Term]:
     def visit(node: Node) -> None:
         if isinstance(node, Text):
             columns = TEXT_FIELDS[node.field] if node.field else None
-            last = len(node.words) - 1
-            terms.extend(Term(word, node.prefix and index == last, columns)
-                         for index, word in enumerate(node.words))
+            terms.append(Term(node.words, node.prefix, columns))
         elif isinstance(node, And | Or):
             for child in node.children:
                 visit(child)
@@ -37,9 +36,30 @@ def positive_terms(tree: Node | None) -> list[Term]:
     return terms
 
 
-def spans_in(text: str, terms: list[Term], column: str | None = None
+def _matches(span: WordSpan, word: str, prefix: bool) -> bool:
+    return span.word == word or (prefix and span.word.startswith(word))
+
+
+def _term_spans(term: Term, plain: list[WordSpan], joined: list[WordSpan]
+                ) -> list[tuple[int, int]]:
+    *leading, last = term.words
+    if not leading:
+        return [(span.start, span.end) for span in (*plain, *joined)
+                if _matches(span, last, term.prefix)]
+    # A phrase: its words one after the other (whatever punctuation lies between, as in FTS5).
+    found = []
+    size = len(term.words)
+    for index in range(len(plain) - size + 1):
+        run = plain[index:index + size]
+        if all(span.word == word for span, word in zip(run, leading, strict=False)) \
+                and _matches(run[-1], last, term.prefix):
+            found.append((run[0].start, run[-1].end))
+    return found
+
+
+def spans_in(text: str, terms: list[Term] | tuple[Term, ...], column: str | None = None
              ) -> tuple[tuple[int, int], ...]:
-    """(start, end) of every word of `text` a term matches, in order, without overlaps.
+    """(start, end) of every stretch of `text` a term matches, in order, without overlaps.
 
     `column` names the index column the text belongs to, so `cast:king` does not light up
     "King" in a title; None matches every term.
@@ -48,10 +68,8 @@ def spans_in(text: str, terms: list[Term], column: str | None = None
               if column is None or term.columns is None or column in term.columns]
     if not wanted or not text:
         return ()
-    found = sorted({(span.start, span.end) for span in word_spans(text)
-                    if any(span.word == term.word
-                           or (term.prefix and span.word.startswith(term.word))
-                           for term in wanted)})
+    plain, joined = word_spans(text), joined_spans(text)
+    found = sorted({span for term in wanted for span in _term_spans(term, plain, joined)})
     merged: list[tuple[int, int]] = []
     for start, end in found:
         if merged and start < merged[-1][1]:

@@ -11,7 +11,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from db.search.text import words
+from db.search.text import joined_form, words
 from db.search.tree import (
     CHOICE_FIELDS,
     FIELDS,
@@ -266,6 +266,11 @@ class _Parser:
         # otherwise hide nearly every series for a keystroke.
         prefix = token.at_end and not token.negated and (token.kind == "word"
                                                          or not token.text.endswith(" "))
+        joined = joined_form(token.text) if token.kind == "word" else None
+        if joined is not None:
+            # "K.J." is the phrase "k j" or the joined word "kj": the index holds a punctuated
+            # name both ways, and the library may spell it "KJ" or "K.J.".
+            return Or((Text(found, field_name, prefix), Text((joined,), field_name, prefix)))
         return Text(found, field_name, prefix)
 
 

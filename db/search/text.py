@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 # A word: a run of letters and digits (\w without the underscore, which FTS5 splits on).
@@ -38,9 +37,22 @@ class WordSpan:
     word: str  # folded
 
 
-def word_spans(text: str) -> Iterator[WordSpan]:
-    """Every word of `text` with its position, and the joined form of punctuated names."""
-    for match in _WORD.finditer(text):
-        yield WordSpan(match.start(), match.end(), fold(match.group()))
-    for match in _JOINED_WORD.finditer(text):
-        yield WordSpan(match.start(), match.end(), "".join(words(match.group())))
+def joined_form(text: str) -> str | None:
+    """The joined word the index also holds for a punctuated name ("K.J." → "kj"), or None
+    when `text` is not one name with inner punctuation."""
+    match = _JOINED_WORD.search(text)
+    if match is None or words(text[:match.start()]) or words(text[match.end():]):
+        return None
+    return "".join(words(match.group()))
+
+
+def word_spans(text: str) -> list[WordSpan]:
+    """Every word of `text` with its position, in order."""
+    return [WordSpan(match.start(), match.end(), fold(match.group()))
+            for match in _WORD.finditer(text)]
+
+
+def joined_spans(text: str) -> list[WordSpan]:
+    """The punctuated names of `text` ("Clare-Hope", "K.J."), each as its joined word."""
+    return [WordSpan(match.start(), match.end(), "".join(words(match.group())))
+            for match in _JOINED_WORD.finditer(text)]

@@ -33,10 +33,15 @@ def test_case_and_accents_fold_to_the_same_words() -> None:
     assert tree("Régina") == tree("REGINA") == tree("regina")
 
 
-def test_punctuation_inside_a_word_makes_a_phrase() -> None:
-    assert tree("clare-hope") == word("clare hope", prefix=True)
-    assert tree("K.J.") == word("k j", prefix=True)
+def test_a_punctuated_name_is_a_phrase_or_the_joined_word() -> None:
+    assert tree("clare-hope") == Or((word("clare hope", prefix=True),
+                                     word("clarehope", prefix=True)))
+    assert tree("K.J.") == Or((word("k j", prefix=True), word("kj", prefix=True)))
+    assert tree("cast:o'brien ") == Or((word("o brien", "cast"), word("obrien", "cast")))
     assert tree("clarehope") == word("clarehope", prefix=True)
+    # Other punctuation only separates words.
+    assert tree("x,y") == word("x y", prefix=True)
+    assert tree('"clare-hope"') == word("clare hope")
 
 
 def test_quoted_phrase() -> None:
