@@ -26,7 +26,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "search", help="search the library (see 'Searching' in the README for the language)")
     parser.add_argument("query", nargs="+", metavar="QUERY",
                         help="search text, e.g. 'cast:king year:2018' (several words are "
-                             "joined with spaces)")
+                             "joined with spaces; put -- before a query that starts with '-')")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N",
                         help=f"show at most N results (default {DEFAULT_LIMIT})")
@@ -36,7 +36,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run_search(args: argparse.Namespace, library: Path) -> int:
     from db.search import search_series
 
-    query = " ".join(args.query)
+    # Arguments that were not UTF-8 arrive as lone surrogates, which no output stream or
+    # SQLite can take: they become U+FFFD, as any text viewer would show them.
+    query = " ".join(args.query).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     if not query.strip():
         print("showshelf: search: give something to search for (see 'showshelf search "
               "--help')", file=sys.stderr)
