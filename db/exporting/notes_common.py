@@ -101,40 +101,44 @@ def _mentions(batch: list[NoteRow]) -> dict[int, tuple[str, ...]]:
     titles = dict(_in_chunks("SELECT id, title FROM series WHERE id IN ({ids})",
                              sorted(series_ids | {s for v in person_series.values()
                                                   for s in v})))
-    cast: dict[int, list[str]] = defaultdict(list)
+    # Names are casefolded once per batch, not once per note that might mention them.
+    cast: dict[int, list[tuple[str, str]]] = defaultdict(list)
     players: dict[int, list[str]] = defaultdict(list)
     for series_id, character_id, name in _in_chunks(
             "SELECT c.series_id, c.character_id, p.name FROM credit c JOIN person p "
             "ON p.id = c.person_id WHERE c.series_id IN ({ids}) ORDER BY c.billing",
             sorted(series_ids)):
-        cast[series_id].append(name)
+        cast[series_id].append((name, name.casefold()))
         if character_id is not None:
             players[character_id].append(name)
+    folded_titles = {series_id: (title, title.casefold()) for series_id, title in titles.items()}
 
     found: dict[int, tuple[str, ...]] = {}
     for row in batch:
         always: list[str] = []
-        candidates: list[str] = []
-        if row.target.kind == "series":
+        candidates: list[tuple[str, str]] = []
+        kind = row.target.kind
+        if kind == "series":
             candidates = cast[row.target.id]
-        elif row.target.kind == "character":
+        elif kind == "character":
             series_id = character_series.get(row.target.id)
             always = [titles.get(series_id, ""), *players[row.target.id]]
             candidates = cast.get(series_id, []) if series_id is not None else []
         else:
-            candidates = [titles[s] for s in person_series[row.target.id] if s in titles]
+            candidates = [folded_titles[s] for s in person_series[row.target.id]
+                          if s in folded_titles]
         body = row.body.casefold()
         names = [name for name in always if name]
-        names += [name for name in candidates if _names(body, name)]
+        names += [name for name, folded in candidates
+                  if folded in body and _names(body, folded)]
         own = row.title.casefold()
         unique = dict.fromkeys(wiki_name(n) for n in names if n.casefold() != own)
         found[row.id] = tuple(name for name in unique if name)
     return found
 
 
-def _names(body: str, name: str) -> bool:
-    """Does `body` (casefolded) contain `name` as whole words?"""
-    wanted = name.casefold()
+def _names(body: str, wanted: str) -> bool:
+    """Does `body` contain `wanted` (both casefolded) as whole words?"""
     start = body.find(wanted)
     while start >= 0:
         end = start + len(wanted)
