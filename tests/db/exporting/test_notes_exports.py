@@ -6,6 +6,7 @@ import csv
 import json
 import os
 import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from html.parser import HTMLParser
@@ -304,3 +305,17 @@ def test_json_export_has_the_shape_the_documentation_shows(library: Path,
         for name, value in note.items():
             if value is not None and example[name] is not None:
                 assert type(value) is type(example[name]), name
+
+
+def test_both_flush_strategies_write_the_same_folder(library: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from db.exporting import folder_flush, notes_markdown
+
+    found = folder_flush.folder_flush()
+    if sys.platform.startswith("linux"):
+        assert found.syncfs is not None and not found.per_file  # one syncfs per export
+    export_notes("md", tmp_path / "flushed-once")
+    per_file = folder_flush.FolderFlush(per_file=True, syncfs=None)  # macOS, Windows
+    monkeypatch.setattr(notes_markdown, "folder_flush", lambda: per_file)
+    export_notes("md", tmp_path / "fsynced-each")
+    assert _tree(tmp_path / "flushed-once") == _tree(tmp_path / "fsynced-each")
