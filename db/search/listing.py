@@ -72,6 +72,11 @@ _COUNTS: dict[tuple[object, ...], int] = {}
 _MAX_CACHED_COUNTS = 64
 
 
+def forget_counts() -> None:
+    """Drop the cached counts (the search benchmark times each text as if typed afresh)."""
+    _COUNTS.clear()
+
+
 def _library_state() -> tuple[int, int]:
     """Changes by this connection and by others: a count cached under another state is stale."""
     connection = database_proxy.connection()

@@ -1,0 +1,113 @@
+"""The app's side of the search benchmark, run in a fresh process by bench_search.py.
+
+`python tests/benchmarks/search_probe.py LIBRARY` starts Showshelf as `showshelf` does, waits
+for the first painted list, then types every query of search_queries.TYPED_QUERIES into the
+real search field with real key events, one character at a time, and times each keystroke:
+
+    key press and release delivered to the field (text, completer, debounce timer restarted)
+    → the debounce timer's slot, MainWindow.apply_search, called at once (the wait itself is
+      not counted; its length is reported as `debounce_ms`)
+    → the list model reset, the list's viewport repainted (its paint event has finished).
+
+Reported per keystroke: the text after it, the whole time, and the part spent in the key event.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make `tests.benchmarks` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from tests.benchmarks.gui_probe import report
+from tests.benchmarks.search_queries import TYPED_QUERIES
+
+SEARCH_PROBE = Path(__file__).resolve()
+# Each query is typed this many times: the first pass also warms SQLite's page cache.
+PASSES = 2
+# A repaint that has not come after this many turns of the event loop is not coming.
+MAX_TURNS = 50
+
+
+class PaintCounter(QObject):
+    """Counts finished paint events of one widget."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.paints = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            # Count after the widget has painted: deliver the event ourselves, then stop it.
+            watched.event(event)
+            self.paints += 1
+            return True
+        return False
+
+
+def _until_painted(app: QApplication, counter: PaintCounter, before: int) -> bool:
+    for _ in range(MAX_TURNS):
+        app.processEvents()
+        if counter.paints > before:
+            return True
+    return False
+
+
+def main() -> int:
+    library = Path(sys.argv[1])
+    from desktop_app.gui import configure_application, open_library_window
+
+    app = configure_application()
+    window = open_library_window(library, busy_timeout=5.0)
+    if window is None:
+        return 1
+
+    def type_everything() -> None:
+        from db.search.listing import forget_counts
+        from desktop_app.ui.main_window import MainWindow
+
+        assert isinstance(window, MainWindow)
+        field = window.search_field
+        viewport = window.series_table.viewport()
+        counter = PaintCounter(viewport)
+        samples: list[dict[str, object]] = []
+        unpainted = 0
+        field.setFocus()
+        for pass_number in range(PASSES):
+            for query in TYPED_QUERIES:
+                field.clear()
+                window.apply_search()
+                _until_painted(app, counter, counter.paints)
+                for char in query:
+                    forget_counts()  # as typed afresh: the first pass must not help the second
+                    before = counter.paints
+                    started = time.perf_counter()
+                    QTest.keyClick(field, char)
+                    keyed = time.perf_counter()
+                    window.search_timer.stop()  # the debounce: see the module docstring
+                    window.apply_search()
+                    if not _until_painted(app, counter, before):
+                        unpainted += 1
+                    done = time.perf_counter()
+                    if pass_number == PASSES - 1:
+                        samples.append({"text": field.text(), "ms": (done - started) * 1000,
+                                        "key_ms": (keyed - started) * 1000,
+                                        "rows": window.series_model.rowCount()})
+        report({"samples": samples, "unpainted": unpainted,
+                "debounce_ms": window.search_timer.interval()})
+        app.quit()
+
+    QTimer.singleShot(300, type_everything)
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
