@@ -3,6 +3,7 @@ ui/export_dialog.py)."""
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -115,3 +116,27 @@ def test_export_dialog_cancel_leaves_nothing(qtbot: QtBot, library: Path, tmp_pa
     assert dialog.message.text() == "Export cancelled; nothing was written."
     assert not out.exists()
     assert [p.name for p in tmp_path.iterdir() if "staging" in p.name] == []
+
+
+def test_export_dialog_exports_the_selected_items(qtbot: QtBot, library: Path,
+                                                  tmp_path: Path) -> None:
+    from db.models import Person
+
+    selected = (NoteTarget("person", Person.get(Person.key == "ann-actor").id),
+                NoteTarget("series", Series.get(Series.key == "test-show").id))
+    dialog = ExportDialog(selected=selected, destination=tmp_path)
+    _shown(qtbot, dialog)
+    assert dialog.scope_selected.isEnabled()
+    dialog.format.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(dialog.format, Qt.Key.Key_Down)  # CSV
+    assert dialog.format_name() == "csv"
+    dialog.scope_selected.setFocus()
+    qtbot.keyClick(dialog.scope_selected, Qt.Key.Key_Space)
+    assert dialog.scope_selected.isChecked()
+    with qtbot.waitSignal(dialog.exported, timeout=10_000) as done:
+        qtbot.keyClick(dialog.export_button, Qt.Key.Key_Space)
+    assert done.args[0].startswith("Exported 2 notes to")
+    with (tmp_path / "My notes.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert sorted(row[0] for row in rows[1:]) == ["Ann Actor", "Test Show"]
