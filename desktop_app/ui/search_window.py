@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel
 
@@ -51,12 +51,17 @@ class WindowSearch:
         self.hint_label = QLabel(window)
         self.hint_label.setObjectName("searchHint")
         self.hint_label.setTextFormat(Qt.TextFormat.PlainText)  # hints quote what was typed
+        self.hint_label.setContentsMargins(0, 0, 16, 0)  # apart from the counts after it
         window.statusBar().addWidget(self.hint_label)
 
+        # Installed on the list's columns only while a search has words to mark: a Python
+        # paint() per cell costs several ms per frame when scrolling 100,000 rows.
         self.delegate = HighlightDelegate(LIST_COLUMNS, window.series_table)
-        for column in LIST_COLUMNS:
-            window.series_table.setItemDelegateForColumn(column, self.delegate)
 
+        # The pages' marks follow a new search once the list has been updated (a page's
+        # highlighting costs a millisecond or two that the keystroke need not wait for).
+        self._page_marks_timer = QTimer(window, singleShot=True, interval=0)
+        self._page_marks_timer.timeout.connect(self._highlight_pages)
         window.series_model.modelReset.connect(self._search_applied)
         window.target_changed.connect(lambda _target: self._highlight_pages())
         self.wire(window.search_field)
@@ -127,14 +132,20 @@ class WindowSearch:
         if text != self._search.text:
             self._search = prepare(text)
             self.delegate.set_terms(self._search.terms)
+            self._attach_list_delegate(bool(self._search.terms))
             self.window.series_table.viewport().update()
-            self._highlight_pages()
+            self._page_marks_timer.start()
         self._show_order()
         hints = self._search.hints
         self.field.show_hints(hints)
         self.hint_label.setText(" · ".join(hints))
         self.hint_label.setVisible(bool(hints))
         self._add_hints_to_empty_state(hints)
+
+    def _attach_list_delegate(self, attached: bool) -> None:
+        table = self.window.series_table
+        for column in LIST_COLUMNS:
+            table.setItemDelegateForColumn(column, self.delegate if attached else None)
 
     def _show_order(self) -> None:
         """No column's sort arrow while a search lists best matches first (it would lie)."""

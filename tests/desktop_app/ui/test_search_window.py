@@ -180,15 +180,21 @@ def test_matches_are_marked_in_the_detail_page(qtbot: Any, make_window: WindowFa
     type_search(qtbot, window, "régina")
     qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
     assert page_title(window) == "Seven Seconds"
-    marked: list[str] = []
-    for view in window.series_page.views():
-        block = view.document().begin()
-        while block.isValid():
-            for found in block.layout().formats():
-                if found.format.background().color() == MARK_COLOUR:
-                    marked.append(block.text()[found.start:found.start + found.length])
-            block = block.next()
-    assert marked and {word.lower() for word in marked} == {"regina"}
+
+    def marked() -> set[str]:
+        words: set[str] = set()
+        for view in window.series_page.views():
+            block = view.document().begin()
+            while block.isValid():
+                for found in block.layout().formats():
+                    if found.format.background().color() == MARK_COLOUR:
+                        words.add(block.text()[found.start:found.start + found.length])
+                block = block.next()
+        return words
+
+    # A highlighter newly attached to a document marks it on the next turn of the event loop.
+    qtbot.waitUntil(lambda: bool(marked()))
+    assert {word.lower() for word in marked()} == {"regina"}
     cast = window.series_page.cast_table
     delegate = cast.itemDelegate()
     assert isinstance(delegate, HighlightDelegate)
