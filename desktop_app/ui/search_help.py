@@ -39,9 +39,10 @@ EXAMPLES: tuple[tuple[str, str], ...] = (
 
 KEYS: tuple[tuple[str, str], ...] = (
     ("↓ / ↑", "move through the results while you type; ↓ in an empty field: recent searches"),
-    ("Enter", "open the top (or selected) result"),
-    ("Esc", "clear the search"),
-    ("Tab / Enter in the popup", "take a suggested field name or value"),
+    ("Enter", "open the selected (or top) result and go to the list"),
+    ("Esc", "clear the search; Esc again goes back to the list"),
+    ("Tab", "take the suggested field name or value (↓ and Enter choose another)"),
+    ("Ctrl+D", "save the search in the Searches menu, which also lists recent searches"),
 )
 
 

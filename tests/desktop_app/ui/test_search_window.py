@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QImage, QKeyEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
 from db.database import open_library
+from desktop_app.ui import series_model
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.search_field import SearchField
 from desktop_app.ui.search_help import SearchHelpDialog
@@ -135,6 +136,19 @@ def test_a_search_lists_best_matches_first_until_a_header_is_clicked(
     assert not window.series_model.view.relevance
     assert header.isSortIndicatorShown()
     assert header.sortIndicatorSection() == SeriesColumn.YEARS
+
+
+def test_a_count_past_the_cap_shows_a_plus_until_the_list_is_scrolled(
+        qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(series_model, "SEARCH_COUNT_CAP", 3)  # five matches: past the cap
+    table = window.series_table
+    # Less than a row high, as a long list is on screen: the view fetches no more by itself.
+    table.setFixedHeight(table.horizontalHeader().height() + table.rowHeight(0) // 2)
+    type_search(qtbot, window, "happens")  # every synopsis but one says "What happens in …"
+    assert window.status_label.text().startswith("3+ matches in 6 series ·")
+    window.series_table.setFocus()
+    qtbot.keyClick(window.series_table, Qt.Key.Key_End)  # the view fetches more rows
+    qtbot.waitUntil(lambda: window.status_label.text().startswith("5 matches in 6 series ·"))
 
 
 def test_an_unknown_field_gets_a_hint_and_the_empty_state_says_how_to_clear(
