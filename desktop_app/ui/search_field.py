@@ -59,6 +59,8 @@ class SearchField(QLineEdit):
         self.saved_menu.setObjectName("savedSearchesMenu")
         self.save_action = QAction("&Save This Search…", self)
         self.save_action.triggered.connect(self.save_current_search)
+        self.save_action.setEnabled(False)  # nothing to save until something is typed
+        self.textChanged.connect(lambda text: self.save_action.setEnabled(bool(text.strip())))
         self.recent_menu = QMenu("&Recent Searches", self)
         self.recent_menu.setObjectName("recentSearchesMenu")
         # Filled as it opens: recent searches change with every search used.

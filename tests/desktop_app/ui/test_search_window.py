@@ -307,7 +307,9 @@ def test_a_saved_search_appears_in_the_searches_menu_and_runs_again(
         qtbot: Any, make_window: WindowFactory, browser_library: Path) -> None:
     window = make_window(browser_library)
     field = field_of(window)
+    assert not field.save_action.isEnabled()  # an empty search is nothing to save
     type_search(qtbot, window, "genre:comedy")
+    assert field.save_action.isEnabled()
     _answer_next_input_dialog("genre:comedy")
     qtbot.keyClick(field, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     menu = field.saved_menu
