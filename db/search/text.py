@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A word: a run of letters and digits (\w without the underscore, which FTS5 splits on).
 _WORD = re.compile(r"[^\W_]+")
@@ -19,10 +19,19 @@ _WORD = re.compile(r"[^\W_]+")
 _JOINED_WORD = re.compile(r"[^\W_]+(?:[-‐.'’][^\W_]+)+")
 
 
+# The inner punctuation of joined names, deleted (str.translate table).
+WITHOUT_JOINERS = str.maketrans("", "", "-‐.'’")
+
+
 def fold(text: str) -> str:
     """Lower-case `text` and strip its accents: "Régina" → "regina"."""
+    if text.isascii():
+        return text.lower()  # nothing to strip: the common case, ten times faster
     decomposed = unicodedata.normalize("NFD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
+    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    # Final sigma is the same letter to the index; lower() picks it by context, which differs
+    # between a word alone and the same word inside a longer text.
+    return stripped.lower().replace("ς", "σ")
 
 
 def words(text: str) -> list[str]:
@@ -30,8 +39,7 @@ def words(text: str) -> list[str]:
     return [fold(match.group()) for match in _WORD.finditer(text)]
 
 
-@dataclass(frozen=True)
-class WordSpan:
+class WordSpan(NamedTuple):  # a tuple: made for every word of every painted cell
     start: int
     end: int
     word: str  # folded

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from db.search import prepare, spans_in
-from db.search.highlight import snippet
+from db.search.highlight import marked_spans, snippet
 
 
 def lit(query: str, text: str, column: str | None = None) -> list[str]:
@@ -57,3 +60,17 @@ def test_snippet_keeps_the_spans_it_shows() -> None:
     assert short.startswith("…") and short.endswith("…")
     assert [short[start:end] for start, end in moved] == ["needle"]
     assert snippet("short text", ((0, 5),)) == ("short text", ((0, 5),))
+
+
+# Text made of pieces where folding is subtle: accents, ligatures, final sigma, dotted I,
+# joined names, combining marks.
+_PIECES = ("Régina", "KING", "K.J.", "Clare-Hope", "O'Brien", "ΟΔΟΣ", "İstanbul", "ﬁne", "e\u0301",
+           "Straße", "Søren", "x", "a", "-", ".", " ", ", ", "‐", "’", "2018", "ǅ", "\u0301")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join),
+       st.lists(st.sampled_from(_PIECES), min_size=1, max_size=3).map("".join))
+def test_ruling_out_texts_never_loses_a_mark(text: str, query: str) -> None:
+    terms = list(prepare(query).terms)
+    assert spans_in(text, terms) == marked_spans(text, terms)
