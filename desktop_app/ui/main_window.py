@@ -97,6 +97,11 @@ class MainWindow(QMainWindow):
     def current_target(self) -> Target | None:
         return self._current
 
+    def list_is_followed(self) -> bool:
+        """False while the window moves the list's selection itself (e.g. keeping it through
+        a new search): such moves are nobody's choice."""
+        return self._following_list
+
     def open_series(self, series_id: int) -> bool:
         """Show a series (and select it in the list if the list shows it); False if unknown."""
         if not self._show(Target("series", series_id)):

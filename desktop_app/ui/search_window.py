@@ -47,6 +47,9 @@ class WindowSearch:
         self._highlighters: list[DocumentHighlighter] = []
         self._cast_delegate: HighlightDelegate | None = None
         self._help: SearchHelpDialog | None = None
+        # Whether the list's selection was chosen (arrows, a click) since the search text was
+        # last edited: Enter then opens it; otherwise the top result.
+        self._selection_chosen = False
 
         self.hint_label = QLabel(window)
         self.hint_label.setObjectName("searchHint")
@@ -64,6 +67,7 @@ class WindowSearch:
         self._page_marks_timer.timeout.connect(self._highlight_pages)
         window.series_model.modelReset.connect(self._search_applied)
         window.target_changed.connect(lambda _target: self._highlight_pages())
+        window.series_table.seriesSelected.connect(self._list_selection_moved)
         self.wire(window.search_field)
         self._build_actions()
 
@@ -86,16 +90,19 @@ class WindowSearch:
         field.searchCleared.connect(self.window.apply_search)
         field.leaveRequested.connect(self.window.focus_list)
         field.searchChosen.connect(self._run_chosen)
+        field.textEdited.connect(self._text_edited)
 
     def open_result(self) -> None:
-        """Enter: open the selected result, else the top one, and move to the list."""
+        """Enter: open the result chosen in the list, else the top one, and move to the list."""
         window = self.window
         window.apply_search()
         table = window.series_table
         if not window.series_model.rowCount():
             return  # nothing to open: stay in the field to change the search
         self.field.remember()
-        if not table.currentIndex().isValid():
+        if not self._selection_chosen or not table.currentIndex().isValid():
+            # A selection kept from before the search was typed is no choice among its
+            # results: the best match is.
             table.select_row(0)
         series_id = table.current_series_id()
         if series_id is not None:
@@ -118,7 +125,17 @@ class WindowSearch:
             row = 0 if delta > 0 else count - 1
         window.series_table.select_row(row)
 
+    def _text_edited(self, _text: str) -> None:
+        self._selection_chosen = False
+
+    def _list_selection_moved(self, _series_id: int) -> None:
+        # The window moves the list itself while applying a search (to keep the selection);
+        # only moves it does not make itself are someone's choice.
+        if self.window.list_is_followed():
+            self._selection_chosen = True
+
     def _run_chosen(self, text: str) -> None:
+        self._selection_chosen = False
         self.window.apply_search()
         self.field.remember(text)
 

@@ -243,6 +243,27 @@ def test_enter_opens_the_top_result_and_moves_to_the_list(qtbot: Any,
     assert field_of(window).recent_searches() == ["zebra"]
 
 
+def test_enter_opens_the_top_result_not_a_selection_kept_from_before(
+        qtbot: Any, window: MainWindow) -> None:
+    window.series_table.setFocus()
+    qtbot.keyClicks(window.series_table, "quiet")
+    assert current_title(window) == "Quiet Gamma"
+    type_search(qtbot, window, "happens")  # five synopses, Quiet Gamma's among them
+    assert current_title(window) == "Quiet Gamma"  # kept through the search...
+    top = list_titles(window)[0]
+    assert top != "Quiet Gamma"
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert current_title(window) == top  # ...but Enter opens the best match
+    assert page_title(window) == top
+
+    window.focus_search()
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Down)  # chosen with the arrows:
+    chosen = current_title(window)
+    assert chosen == list_titles(window)[1]
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert page_title(window) == chosen  # Enter opens that one
+
+
 def test_type_ahead_in_the_list_works_within_a_search(qtbot: Any, window: MainWindow) -> None:
     type_search(qtbot, window, "beta")
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
