@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from peewee import JOIN, SQL, Expression, Node, Select
 
@@ -21,10 +21,12 @@ from db.models import (
     Series,
     database_proxy,
 )
-from db.search.listing import ListOrder, capped_count, match_count, matching_series_sql
-from db.search.listing import page_ids as search_page_ids
-from db.search.listing import position as search_position
-from db.search.prepared import PreparedSearch, prepare
+
+# db.search (parser, compiler, FTS5 listing) is imported on the first search, not at start-up:
+# the window's first screen is an unfiltered list and should not pay for the search language.
+if TYPE_CHECKING:
+    from db.search.listing import ListOrder
+    from db.search.prepared import PreparedSearch
 
 # --- library totals ---------------------------------------------------------------------------
 
@@ -103,6 +105,8 @@ def series_filter(search: str) -> Expression | None:
     search = _search(search)
     if search is None:
         return None
+    from db.search.listing import matching_series_sql
+
     sql, params = matching_series_sql(search)
     return Series.id.in_(SQL(f"({sql})", params))  # peewee adds no parentheses to SQL()
 
@@ -111,6 +115,8 @@ def _search(text: str) -> PreparedSearch | None:
     """The parsed search, or None when the text asks for nothing (every series)."""
     if not text.strip():
         return None
+    from db.search.prepared import prepare
+
     search = prepare(text)
     return None if search.is_empty else search
 
@@ -131,6 +137,8 @@ def _search_order(view: SeriesListView) -> ListOrder | None:
     """None: relevance order; else the column order the user chose."""
     if view.relevance:
         return None
+    from db.search.listing import ListOrder
+
     return ListOrder(_SEARCH_ORDER_KEYS[view.sort], view.descending)
 
 
@@ -140,6 +148,8 @@ def series_count_upto(view: SeriesListView, cap: int) -> tuple[int, bool]:
     search = _search(view.search)
     if search is None:
         return series_count(view), False
+    from db.search.listing import capped_count
+
     return capped_count(search, cap)
 
 
@@ -185,6 +195,8 @@ def series_count(view: SeriesListView) -> int:
     """How many series the view shows (a search's matches all counted: see series_count_upto)."""
     search = _search(view.search)
     if search is not None:
+        from db.search.listing import match_count
+
         return match_count(search)
     return _filtered(view, Series.id).count()
 
@@ -198,6 +210,8 @@ def series_page(view: SeriesListView, offset: int, limit: int) -> list[SeriesRow
     """`limit` rows of the view from row `offset` on, in the view's order."""
     search = _search(view.search)
     if search is not None:
+        from db.search.listing import page_ids as search_page_ids
+
         ids = search_page_ids(search, _search_order(view), offset, limit)
         rows = {row[0]: row for row in _with_note(Series.select(*_ROW_COLUMNS))
                 .where(Series.id.in_(ids)).tuples()}
@@ -215,6 +229,8 @@ def series_position(view: SeriesListView, series_id: int) -> int | None:
     """The row of `series_id` in the view, or None when the view does not show it."""
     search = _search(view.search)
     if search is not None:
+        from db.search.listing import position as search_position
+
         return search_position(search, _search_order(view), series_id)
     target = _filtered(view, _sort_key(view.sort), need_note=True).where(
         Series.id == series_id).tuples().first()

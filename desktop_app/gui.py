@@ -37,19 +37,24 @@ def open_library_window(library: Path, *, busy_timeout: float) -> MainWindow | N
     dialog says why and offers another file or quitting; nothing is written to the failed
     file. Returns None when the user quits.
     """
-    from db.database import close_library
+    from db.database import close_library, open_library
     from db.errors import ShowshelfError, library_errors
-    from db.seed import open_or_create_library
     from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.open_failure import OpenFailureDialog, choose_library_file
 
     while True:
         try:
             with library_errors(library):
-                open_or_create_library(library, busy_timeout=busy_timeout)
+                if library.exists():
+                    open_library(library, busy_timeout=busy_timeout)
+                else:  # first run: the importer builds it from the bundled library
+                    from db.seed import open_or_create_library
+
+                    open_or_create_library(library, busy_timeout=busy_timeout)
                 return MainWindow(library)
         except ShowshelfError as error:
             close_library()
+            from desktop_app.ui.open_failure import OpenFailureDialog, choose_library_file
+
             dialog = OpenFailureDialog(library, error)
             dialog.exec()
             choice = dialog.choice()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -82,6 +82,20 @@ class DetailPage(QScrollArea):
         self.note_area_layout.setContentsMargins(14, 8, 14, 0)
         self.page_layout.addWidget(self.note_area)
         self.page_layout.addStretch(1)
+
+    def settle_layout(self) -> None:
+        """Lay the new content out now, so the next paint is the only one.
+
+        Left to the event loop, the page paints once with the old body height, then the scroll
+        area resizes the body and everything is painted a second time.
+        """
+        # Each pass can post the next: inner layouts (note area), the body's, then the
+        # scroll area's resize of the body, then a table's refit to its new width. A pass with
+        # nothing posted costs nothing.
+        for _ in range(4):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            for table in self.widget().findChildren(FittedTable):
+                table.fit_now()
 
     def add_content(self, widget: QWidget) -> None:
         """Add a content widget after the ones before it, above the note area."""
@@ -157,11 +171,19 @@ class FittedTable(QTableWidget):
         for column, width in enumerate(column_widths):
             self.setColumnWidth(column, width)
         self._fit()
+        self._fit_timer.stop()  # the refit the column widths asked for has just been done
+        self.executeDelayedItemsLayout()  # now, not in a timer after the page's paint
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
             self._fit_timer.start()
+
+    def fit_now(self) -> None:
+        """Do a refit that is waiting for the event loop now (before a paint, not after it)."""
+        if self._fit_timer.isActive():
+            self._fit_timer.stop()
+            self._fit()
 
     def _fit(self) -> None:
         self.resizeRowsToContents()

@@ -394,7 +394,9 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_navigation_actions()
         if changed:
-            self.target_changed.emit(target)
+            self.target_changed.emit(target)  # the note editors follow
+        # One layout pass now, then one paint, for the page and its note editor together.
+        (self.series_page if target.kind == "series" else self.person_page).settle_layout()
         return True
 
     def _list_selected(self, series_id: int) -> None:
