@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QLabel
 
 from db.search import PreparedSearch, prepare
 from desktop_app.ui.search_field import SearchField
-from desktop_app.ui.search_highlight import DocumentHighlighter, HighlightDelegate
+from desktop_app.ui.search_highlight import DocumentHighlighter, HighlightDelegate, ListMarks
 from desktop_app.ui.series_model import SeriesColumn
 
 if TYPE_CHECKING:
@@ -57,9 +57,7 @@ class WindowSearch:
         self.hint_label.setContentsMargins(0, 0, 16, 0)  # apart from the counts after it
         window.statusBar().addWidget(self.hint_label)
 
-        # Installed on the list's columns only while a search has words to mark: a Python
-        # paint() per cell costs several ms per frame when scrolling 100,000 rows.
-        self.delegate = HighlightDelegate(LIST_COLUMNS, window.series_table)
+        self.list_marks = ListMarks(window.series_table, LIST_COLUMNS, self._list_cell_text)
 
         # The pages' marks follow a new search once the list has been updated (a page's
         # highlighting costs a millisecond or two that the keystroke need not wait for).
@@ -134,6 +132,17 @@ class WindowSearch:
         if self.window.list_is_followed():
             self._selection_chosen = True
 
+    def _list_cell_text(self, row: int, column: int) -> str | None:
+        """A marked column's text from the list's cached row (no Qt data() round trip)."""
+        series = self.window.series_model.series_row(row)
+        if series is None:
+            return None
+        if column == SeriesColumn.TITLE:
+            return series.title
+        if column == SeriesColumn.NETWORK:
+            return series.network
+        return series.genres if column == SeriesColumn.GENRES else None
+
     def _run_chosen(self, text: str) -> None:
         self._selection_chosen = False
         self.window.apply_search()
@@ -148,9 +157,7 @@ class WindowSearch:
         text = self.window.series_model.view.search
         if text != self._search.text:
             self._search = prepare(text)
-            self.delegate.set_terms(self._search.terms)
-            self._attach_list_delegate(bool(self._search.terms))
-            self.window.series_table.viewport().update()
+            self.list_marks.set_terms(self._search.terms)
             self._page_marks_timer.start()
         self._show_order()
         hints = self._search.hints
@@ -158,11 +165,6 @@ class WindowSearch:
         self.hint_label.setText(" · ".join(hints))
         self.hint_label.setVisible(bool(hints))
         self._add_hints_to_empty_state(hints)
-
-    def _attach_list_delegate(self, attached: bool) -> None:
-        table = self.window.series_table
-        for column in LIST_COLUMNS:
-            table.setItemDelegateForColumn(column, self.delegate if attached else None)
 
     def _show_order(self) -> None:
         """No column's sort arrow while a search lists best matches first (it would lie)."""

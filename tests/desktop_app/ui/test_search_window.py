@@ -173,16 +173,15 @@ def test_matches_are_marked_in_the_list_cells_of_their_field(
         qtbot: Any, window: MainWindow) -> None:
     unmarked = mark_pixels(window.series_table.viewport())
     type_search(qtbot, window, "zeb")
-    delegate = window.series_table.itemDelegateForColumn(SeriesColumn.TITLE)
-    assert isinstance(delegate, HighlightDelegate)
+    marks = window.search.list_marks
     assert list_titles(window) == ["The Zebra Hour"]
-    assert delegate.spans(SeriesColumn.TITLE, "The Zebra Hour") == ((4, 9),)
+    assert marks.spans(SeriesColumn.TITLE, "The Zebra Hour") == ((4, 9),)
     qtbot.waitUntil(lambda: mark_pixels(window.series_table.viewport()) > unmarked + 20)
 
     window.search_field.clear()
     type_search(qtbot, window, "network:beta")
-    assert delegate.spans(SeriesColumn.NETWORK, "Beta TV") == ((0, 4),)
-    assert delegate.spans(SeriesColumn.TITLE, "Beta TV") == ()  # a network match, not a title
+    assert marks.spans(SeriesColumn.NETWORK, "Beta TV") == ((0, 4),)
+    assert marks.spans(SeriesColumn.TITLE, "Beta TV") == ()  # a network match, not a title
     window.search_field.clear()
     window.apply_search()
     qtbot.waitUntil(lambda: mark_pixels(window.series_table.viewport()) == unmarked)
