@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from desktop_app.ui.search_help import SearchHelpDialog
 
 PLACEHOLDER = "Search — title:, cast:, year:2018, -word   (Ctrl+F or /)"
+# Typing pauses longer than this bring the page's marks up to date (see _page_marks_timer).
+PAGE_MARKS_DELAY_MS = 250
 # Index columns whose words each list column shows (db.search.tree.TEXT_FIELDS names them).
 LIST_COLUMNS: dict[int, str | None] = {SeriesColumn.TITLE: "title",
                                        SeriesColumn.NETWORK: "network",
@@ -59,9 +61,10 @@ class WindowSearch:
 
         self.list_marks = ListMarks(window.series_table, LIST_COLUMNS, self._list_cell_text)
 
-        # The pages' marks follow a new search once the list has been updated (a page's
-        # highlighting costs a millisecond or two that the keystroke need not wait for).
-        self._page_marks_timer = QTimer(window, singleShot=True, interval=0)
+        # The page on show gets the new search's marks once typing pauses: marking and
+        # repainting a long page costs several ms, and the page does not change while a search
+        # is typed, so doing it per keystroke would only slow the typing down.
+        self._page_marks_timer = QTimer(window, singleShot=True, interval=PAGE_MARKS_DELAY_MS)
         self._page_marks_timer.timeout.connect(self._highlight_pages)
         window.series_model.modelReset.connect(self._search_applied)
         window.target_changed.connect(lambda _target: self._highlight_pages())
