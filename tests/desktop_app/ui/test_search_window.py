@@ -193,25 +193,38 @@ def test_matches_are_marked_in_the_detail_page(qtbot: Any, make_window: WindowFa
     type_search(qtbot, window, "régina")
     qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
     assert page_title(window) == "Seven Seconds"
-
-    def marked() -> set[str]:
-        words: set[str] = set()
-        for view in window.series_page.views():
-            block = view.document().begin()
-            while block.isValid():
-                for found in block.layout().formats():
-                    if found.format.background().color() == MARK_COLOUR:
-                        words.add(block.text()[found.start:found.start + found.length])
-                block = block.next()
-        return words
-
     # A highlighter newly attached to a document marks it on the next turn of the event loop.
-    qtbot.waitUntil(lambda: bool(marked()))
-    assert {word.lower() for word in marked()} == {"regina"}
+    qtbot.waitUntil(lambda: bool(marked_words(window.series_page.views())))
+    assert {word.lower() for word in marked_words(window.series_page.views())} == {"regina"}
     cast = window.series_page.cast_table
     delegate = cast.itemDelegate()
     assert isinstance(delegate, HighlightDelegate)
     assert delegate.spans(0, "Regina King") == ((0, 6),)
+
+
+def marked_words(views: list[Any]) -> set[str]:
+    """The words the search's marks cover in some documents."""
+    words: set[str] = set()
+    for view in views:
+        block = view.document().begin()
+        while block.isValid():
+            for found in block.layout().formats():
+                if found.format.background().color() == MARK_COLOUR:
+                    words.add(block.text()[found.start:found.start + found.length])
+            block = block.next()
+    return words
+
+
+def test_matches_are_marked_on_a_person_page_too(qtbot: Any, window: MainWindow) -> None:
+    type_search(qtbot, window, "cast:ann")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    cast = window.series_page.cast_table
+    cast.setFocus()
+    cast.setCurrentCell(0, 0)
+    qtbot.keyClick(cast, Qt.Key.Key_Return)  # the actor's page
+    assert window.detail_stack.currentWidget() is window.person_page
+    qtbot.waitUntil(lambda: bool(marked_words(window.person_page.views())))
+    assert {word.lower() for word in marked_words(window.person_page.views())} == {"ann"}
 
 
 def test_down_and_up_from_the_field_move_the_list_while_typing_goes_on(
