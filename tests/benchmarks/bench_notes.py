@@ -5,8 +5,10 @@ Targets from issue 6: the Markdown folder export of 10,000 notes in at most 2 s;
 The export is timed in this process on the synthetic library with `--notes` notes (10,000 by
 default; below about 1,500 series the library has fewer things to note and the figure says
 how many); the autosave runs in a child GUI process on a scratch copy of it (it writes),
-measured with a 1 ms UI-thread heartbeat. Beside the export time, the time to create as many
-empty files in the same place with bare system calls shows the disk's share of it.
+measured with a 1 ms UI-thread heartbeat. Exports go to a scratch folder in the system's
+temporary folder; beside the export time, the time to create as many empty files there with
+bare system calls shows the disk's share of it (on a busy shared machine that alone can take
+seconds: the kernel's cost per new file varies several-fold between parts of the disk).
 """
 
 from __future__ import annotations
