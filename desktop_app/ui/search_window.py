@@ -134,6 +134,8 @@ class WindowSearch:
         # only moves it does not make itself are someone's choice.
         if self.window.list_is_followed():
             self._selection_chosen = True
+            # A result picked (with the mouse, too) means the search was worth remembering.
+            self.field.remember(self.window.series_model.view.search)
 
     def _list_cell_text(self, row: int, column: int) -> str | None:
         """A marked column's text from the list's cached row (no Qt data() round trip)."""

@@ -314,10 +314,17 @@ def test_recent_searches_come_back_with_down_in_the_empty_field(
     assert field.text() == "quiet"
     assert list_titles(window) == ["Quiet Gamma"]  # run at once, no pause needed
 
+    type_search(qtbot, window, "beta")
+    table = window.series_table
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(window.series_model.index(1, 0)).center())
+    assert field.recent_searches()[0] == "beta"  # a result clicked: the search was used
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+
     field.recent_menu.aboutToShow.emit()  # the Searches menu's Recent submenu
     recent = [action for action in field.recent_menu.actions() if action.data()]
-    assert [action.data() for action in recent] == ["quiet", "zebra"]
-    recent[1].trigger()
+    assert [action.data() for action in recent] == ["beta", "quiet", "zebra"]
+    recent[2].trigger()
     assert list_titles(window) == ["The Zebra Hour"]
 
 
