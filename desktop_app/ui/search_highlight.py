@@ -5,7 +5,8 @@ found in a text, folded the way the index folds it); this module only paints the
 - `ListMarks` paints them over the series list's cells once the view has painted (a
   highlighter pen's translucent strokes): one Python pass per paint instead of a Python
   delegate call per cell, which cost the list's repaint ~10 ms (≈80 µs a cell).
-- `HighlightDelegate` paints the spans behind the text of a small table (the cast table).
+- `HighlightDelegate` paints the spans behind the text of a small table (the cast table),
+  wrapping it as the table would.
 - `DocumentHighlighter` marks them in a QTextDocument (the detail pages' HTML, escaped when
   it was built: formats are applied to the laid-out text, never to markup).
 Both do nothing (and cost nothing) while there are no terms.
@@ -23,6 +24,7 @@ from PySide6.QtGui import (
     QPalette,
     QSyntaxHighlighter,
     QTextCharFormat,
+    QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -235,27 +237,39 @@ class HighlightDelegate(QStyledItemDelegate):
 
     def _paint_marked_text(self, painter: QPainter, item: QStyleOptionViewItem, rect: QRect,
                            text: str, spans: Spans) -> None:
-        metrics = item.fontMetrics
-        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
-        # Eliding keeps a prefix of the text (plus "…"): marks past the cut are not drawn.
-        kept = len(shown) - 1 if shown != text and shown.endswith("…") else len(shown)
-        painter.save()
-        painter.setClipRect(rect)
-        painter.setFont(item.font)
-        top, height = rect.top() + (rect.height() - metrics.height()) // 2, metrics.height()
-        for start, end in spans:
-            if start >= kept:
-                break
-            left = rect.left() + metrics.horizontalAdvance(shown[:start])
-            width = metrics.horizontalAdvance(shown[start:min(end, kept)])
-            painter.fillRect(QRect(left, top, width, height), MARK_COLOUR)
+        """The text as the view would draw it (wrapped when the view wraps), marks behind."""
+        document = QTextDocument()
+        document.setDocumentMargin(0)
+        document.setDefaultFont(item.font)
+        wraps = bool(item.features & QStyleOptionViewItem.ViewItemFeature.WrapText)
+        shown = text if wraps else item.fontMetrics.elidedText(
+            text, Qt.TextElideMode.ElideRight, rect.width())
+        document.setPlainText(shown)
+        if wraps:
+            document.setTextWidth(rect.width())
         selected = bool(item.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         group = (QPalette.ColorGroup.Normal if item.state & QStyle.StateFlag.State_Active
                  else QPalette.ColorGroup.Inactive)
-        painter.setPen(item.palette.color(group, role))
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         shown)
+        cursor = QTextCursor(document)
+        cursor.select(QTextCursor.SelectionType.Document)
+        colour = QTextCharFormat()
+        colour.setForeground(item.palette.color(group, role))
+        cursor.mergeCharFormat(colour)
+        # Eliding keeps a prefix of the text (plus "…"): marks past the cut are not drawn.
+        kept = len(shown) - 1 if shown != text and shown.endswith("…") else len(shown)
+        mark = mark_format()
+        for start, end in spans:
+            if start >= kept:
+                break
+            cursor.setPosition(start)
+            cursor.setPosition(min(end, kept), QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(mark)
+        painter.save()
+        top = rect.top() + max(0, (rect.height() - round(document.size().height())) // 2)
+        painter.translate(rect.left(), top)
+        painter.setClipRect(QRect(0, 0, rect.width(), rect.bottom() - top + 1))
+        document.drawContents(painter)
         painter.restore()
 
 
