@@ -142,7 +142,8 @@ def _in_index_order(search: PreparedSearch, offset: int, limit: int) -> list[int
     compiled = search.compiled
     assert compiled.match is not None
     source, params = _index_source(compiled.match, compiled.where, compiled.params)
-    sql = f"SELECT {INDEX_TABLE}.rowid {source} LIMIT ? OFFSET ?"
+    # FTS5 walks its matches by rowid anyway: the ORDER BY costs nothing and makes it certain.
+    sql = f"SELECT {INDEX_TABLE}.rowid {source} ORDER BY {INDEX_TABLE}.rowid LIMIT ? OFFSET ?"
     return [int(row[0]) for row in _rows(sql, [*params, limit, offset])]
 
 
@@ -155,16 +156,16 @@ def position(search: PreparedSearch, order: ListOrder | None, series_id: int) ->
         return int(_rows(f"SELECT count(*) FROM series s WHERE {condition} AND s.id < ?",
                          [*params, series_id])[0][0])
     if order is None:
-        # Relevance order has no key to compare: look for the id page by page (it is asked
-        # for the selected series, which is near the top when it matters).
-        window = RANK_LIMIT
-        for start in range(0, 20 * window, window):
-            ids = page_ids(search, None, start, window)
-            if series_id in ids:
-                return start + ids.index(series_id)
-            if len(ids) < window:
-                break
-        return None
+        compiled = search.compiled
+        assert compiled.match is not None
+        if ranks(search):
+            # bm25 order has no key to compare, but ranked lists are short: read it whole.
+            ids = page_ids(search, None, 0, RANK_LIMIT)
+            return ids.index(series_id) if series_id in ids else None
+        # Index order: the matches before it are those with a smaller rowid.
+        source, params = _index_source(compiled.match, compiled.where, compiled.params)
+        return int(_rows(f"SELECT count(*) {source} AND {INDEX_TABLE}.rowid < ?",
+                         [*params, series_id])[0][0])
     order = order or TITLE_ORDER
     value = _rows(f"SELECT {order.key} {_SERIES_AND_NOTE} WHERE s.id = ?", [series_id])[0][0]
     key = f"({order.key})"
