@@ -3,9 +3,10 @@
 Language (documented for users in the README and in Help → Search syntax):
 - bare words must all match somewhere (title, people, characters, genres, network, reviews,
   my notes and tags, setting and synopsis); the word being typed (the last one) matches as a
-  prefix; case, accents and punctuation are ignored: `Régina` = `regina`, `clare-hope` is the
-  phrase "clare hope", and hyphenated or dotted names are also indexed joined, so `clarehope`
-  and `kj` (for "K.J.") work too;
+  prefix; case, accents and punctuation are ignored: `Régina` = `regina`; hyphenated or dotted
+  names are also indexed joined, and a punctuated word typed is looked for both ways
+  (`clare-hope` is the phrase "clare hope" or the word "clarehope"), so `clarehope`,
+  `clare-hope`, `kj`, `K.J.` find "Clare-Hope" and "KJ" however the library spells them;
 - `"a phrase"`; `-word` or `not word`; `a or b` (`or` binds loosest: `a b or c` is (a b) or c);
   parentheses;
 - fields: title: cast: character: creator: person: genre: network: review: note: tag:
