@@ -12,19 +12,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from peewee import JOIN, SQL, Expression, Node, Select
+from db import early_library
 
-from db.models import (
-    Note,
-    Person,
-    Review,
-    Series,
-    database_proxy,
-)
-
-# db.search (parser, compiler, FTS5 listing) is imported on the first search, not at start-up:
-# the window's first screen is an unfiltered list and should not pay for the search language.
+# Nothing here imports peewee or the models at module level: the window's first screen (an
+# unfiltered list page and its count) runs as plain SQL, on the early connection when the
+# library was opened before the store (db/early_library.py). db.search (parser, compiler,
+# FTS5 listing) is imported on the first search.
 if TYPE_CHECKING:
+    from peewee import Expression
+
     from db.search.listing import ListOrder
     from db.search.prepared import PreparedSearch
 
@@ -40,15 +36,16 @@ class LibraryCounts:
 
 
 def library_counts() -> LibraryCounts:
-    return LibraryCounts(Series.select().count(), Person.select().count(),
-                         Review.select().count(), Note.select().count())
+    (counts,) = _execute(
+        "SELECT (SELECT count(*) FROM series), (SELECT count(*) FROM person), "
+        "(SELECT count(*) FROM review), (SELECT count(*) FROM note)", [])
+    return LibraryCounts(*counts)
 
 
 def series_titles(limit: int) -> list[tuple[int, str]]:
     """The first `limit` series ids and titles in title order."""
-    query = (Series.select(Series.id, Series.title)
-             .order_by(Series.sort_title.collate("NOCASE"), Series.id).limit(limit))
-    return list(query.tuples())
+    return [(row[0], row[1]) for row in _execute(
+        "SELECT id, title FROM series ORDER BY sort_title COLLATE NOCASE, id LIMIT ?", [limit])]
 
 
 # --- the series list --------------------------------------------------------------------------
@@ -105,10 +102,13 @@ def series_filter(search: str) -> Expression | None:
     search = _search(search)
     if search is None:
         return None
+    from peewee import SQL
+
+    from db.models import Series
     from db.search.listing import matching_series_sql
 
     sql, params = matching_series_sql(search)
-    return Series.id.in_(SQL(f"({sql})", params))  # peewee adds no parentheses to SQL()
+    return Series.id.in_(SQL(sql, params))
 
 
 def _search(text: str) -> PreparedSearch | None:
@@ -121,8 +121,9 @@ def _search(text: str) -> PreparedSearch | None:
     return None if search.is_empty else search
 
 
-# The search listing's SQL for each column order (over `s` = series, `n` = its note).
-_SEARCH_ORDER_KEYS = {
+# What each column orders by, over `s` = series and `n` = its note (the list's SQL and the
+# search listing's alike).
+_ORDER_KEYS = {
     SortColumn.TITLE: "s.sort_title COLLATE NOCASE",
     SortColumn.YEARS: "s.year_start",
     SortColumn.EPISODES: "s.episodes",
@@ -131,6 +132,9 @@ _SEARCH_ORDER_KEYS = {
     SortColumn.MY_RATING: "n.rating",
     SortColumn.MY_STATUS: "n.status",
 }
+# The note's columns are reached through a LEFT JOIN on the one note a series can have.
+_NOTE_SORTS = (SortColumn.MY_RATING, SortColumn.MY_STATUS)
+_WITH_NOTE = "series s LEFT JOIN note n ON n.series_id = s.id"
 
 
 def _search_order(view: SeriesListView) -> ListOrder | None:
@@ -139,7 +143,7 @@ def _search_order(view: SeriesListView) -> ListOrder | None:
         return None
     from db.search.listing import ListOrder
 
-    return ListOrder(_SEARCH_ORDER_KEYS[view.sort], view.descending)
+    return ListOrder(_ORDER_KEYS[view.sort], view.descending)
 
 
 def series_count_upto(view: SeriesListView, cap: int) -> tuple[int, bool]:
@@ -153,42 +157,14 @@ def series_count_upto(view: SeriesListView, cap: int) -> tuple[int, bool]:
     return capped_count(search, cap)
 
 
-# The note's columns are reached through a LEFT JOIN on the one note a series can have.
-_NOTE_SORTS = (SortColumn.MY_RATING, SortColumn.MY_STATUS)
+def _source(view: SeriesListView) -> str:
+    """The FROM clause of the unfiltered list: the note joined only when it is sorted on."""
+    return _WITH_NOTE if view.sort in _NOTE_SORTS else "series s"
 
 
-def _sort_key(sort: SortColumn) -> Node:
-    """The expression the list is ordered by (before the id tie-break)."""
-    return {
-        SortColumn.TITLE: Series.sort_title.collate("NOCASE"),
-        SortColumn.YEARS: Series.year_start,
-        SortColumn.EPISODES: Series.episodes,
-        SortColumn.NETWORK: Series.network.collate("NOCASE"),
-        SortColumn.GENRES: Series.genres_label.collate("NOCASE"),
-        SortColumn.MY_RATING: Note.rating,
-        SortColumn.MY_STATUS: Note.status,
-    }[sort]
-
-
-def _order_by(view: SeriesListView) -> list[Node]:
-    key = _sort_key(view.sort)
-    if view.descending:
-        return [key.desc(), Series.id.desc()]
-    return [key.asc(), Series.id.asc()]
-
-
-def _with_note(query: Select) -> Select:
-    return query.join(Note, JOIN.LEFT_OUTER, on=(Note.series == Series.id))
-
-
-def _filtered(view: SeriesListView, *columns: Node, need_note: bool = False) -> Select:
-    query = Series.select(*columns)
-    if need_note or view.sort in _NOTE_SORTS:
-        query = _with_note(query)
-    condition = series_filter(view.search)
-    if condition is not None:
-        query = query.where(condition)
-    return query
+def _order_by(view: SeriesListView) -> str:
+    direction = "DESC" if view.descending else "ASC"
+    return f"{_ORDER_KEYS[view.sort]} {direction}, s.id {direction}"
 
 
 def series_count(view: SeriesListView) -> int:
@@ -198,12 +174,11 @@ def series_count(view: SeriesListView) -> int:
         from db.search.listing import match_count
 
         return match_count(search)
-    return _filtered(view, Series.id).count()
+    return int(_execute("SELECT count(*) FROM series", [])[0][0])
 
 
-_ROW_COLUMNS = (Series.id, Series.title, Series.kind, Series.year_start, Series.year_end,
-                Series.seasons, Series.episodes, Series.network, Series.genres_label,
-                Note.rating, Note.status)
+_ROW_COLUMNS = ("s.id, s.title, s.kind, s.year_start, s.year_end, s.seasons, s.episodes, "
+                "s.network, s.genres_label, n.rating, n.status")
 
 
 def series_page(view: SeriesListView, offset: int, limit: int) -> list[SeriesRow]:
@@ -213,16 +188,19 @@ def series_page(view: SeriesListView, offset: int, limit: int) -> list[SeriesRow
         from db.search.listing import page_ids as search_page_ids
 
         ids = search_page_ids(search, _search_order(view), offset, limit)
-        rows = {row[0]: row for row in _with_note(Series.select(*_ROW_COLUMNS))
-                .where(Series.id.in_(ids)).tuples()}
+        if not ids:
+            return []
+        marks = ", ".join("?" * len(ids))
+        rows = {row[0]: row for row in _execute(
+            f"SELECT {_ROW_COLUMNS} FROM {_WITH_NOTE} WHERE s.id IN ({marks})", ids)}
         return [SeriesRow(*rows[series_id]) for series_id in ids if series_id in rows]
     # Pick the page's ids first and fetch their columns after: the inner query can then walk a
     # covering index (sort_title, id) past `offset` entries without touching 100,000 table rows.
-    page_ids = (_filtered(view, Series.id).order_by(*_order_by(view))
-                .limit(limit).offset(offset))
-    query = (_with_note(Series.select(*_ROW_COLUMNS)).where(Series.id.in_(page_ids))
-             .order_by(*_order_by(view)))
-    return [SeriesRow(*row) for row in query.tuples()]
+    order = _order_by(view)
+    return [SeriesRow(*row) for row in _execute(
+        f"SELECT {_ROW_COLUMNS} FROM {_WITH_NOTE} WHERE s.id IN "
+        f"(SELECT s.id FROM {_source(view)} ORDER BY {order} LIMIT ? OFFSET ?) ORDER BY {order}",
+        [limit, offset])]
 
 
 def series_position(view: SeriesListView, series_id: int) -> int | None:
@@ -232,39 +210,62 @@ def series_position(view: SeriesListView, series_id: int) -> int | None:
         from db.search.listing import position as search_position
 
         return search_position(search, _search_order(view), series_id)
-    target = _filtered(view, _sort_key(view.sort), need_note=True).where(
-        Series.id == series_id).tuples().first()
-    if target is None:
+    key = _ORDER_KEYS[view.sort]
+    target = _execute(f"SELECT {key} FROM {_WITH_NOTE} WHERE s.id = ?", [series_id])
+    if not target:
         return None
-    return _filtered(view, Series.id).where(_before(view, target[0], series_id)).count()
+    condition, params = _before(view, target[0][0], series_id)
+    return int(_execute(f"SELECT count(*) FROM {_source(view)} WHERE {condition}", params)[0][0])
 
 
-def _before(view: SeriesListView, value: Any, series_id: int) -> Expression:
-    """Rows that come before the row (value, series_id) in the view's order.
+def _before(view: SeriesListView, value: Any, series_id: int) -> tuple[str, list[Any]]:
+    """Rows that come before the row (value, series_id) in the view's order, as SQL.
 
     SQLite sorts NULL before every value, and after every value when descending.
     """
-    key = _sort_key(view.sort)
+    key = _ORDER_KEYS[view.sort]
     if not view.descending:
         if value is None:
-            return key.is_null() & (Series.id < series_id)
-        return (key.is_null() | (key < value)
-                | ((key == value) & (Series.id < series_id)))
+            return f"{key} IS NULL AND s.id < ?", [series_id]
+        return (f"({key} IS NULL OR {key} < ? OR ({key} = ? AND s.id < ?))",
+                [value, value, series_id])
     if value is None:
-        return key.is_null(False) | (key.is_null() & (Series.id > series_id))
-    return (key > value) | ((key == value) & (Series.id > series_id))
+        return f"({key} IS NOT NULL OR ({key} IS NULL AND s.id > ?))", [series_id]
+    return f"({key} > ? OR ({key} = ? AND s.id > ?))", [value, value, series_id]
 
 
 def first_title_match(view: SeriesListView, prefix: str) -> int | None:
     """The row of the first series in the view whose title starts with `prefix` (type-ahead)."""
     if not prefix:
         return None
-    match = (_filtered(view, Series.id).where(Series.title.startswith(prefix))
-             .order_by(*_order_by(view)).limit(1).tuples().first())
-    return None if match is None else series_position(view, match[0])
+    search = _search(view.search)
+    if search is None:
+        pattern = _escape_like(prefix) + "%"
+        match = _execute(f"SELECT s.id FROM {_source(view)} WHERE s.title LIKE ? ESCAPE '\\' "
+                         f"ORDER BY {_order_by(view)} LIMIT 1", [pattern])
+    else:
+        from db.search.listing import matching_series_sql
+
+        sql, params = matching_series_sql(search)
+        pattern = _escape_like(prefix) + "%"
+        match = _execute(f"SELECT s.id FROM {_source(view)} WHERE s.id IN ({sql}) AND "
+                         f"s.title LIKE ? ESCAPE '\\' ORDER BY {_order_by(view)} LIMIT 1",
+                         [*params, pattern])
+    return None if not match else series_position(view, match[0][0])
+
+
+def _escape_like(text: str) -> str:
+    """`text` matched literally by LIKE … ESCAPE '\\' (its own % and _ are no wildcards)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _execute(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """Rows of one read query, on the early connection while the store is not bound yet."""
+    early = early_library.connection()
+    if early is not None:
+        return early.execute(sql, params).fetchall()
+    from db.models import database_proxy
+
     return list(database_proxy.execute_sql(sql, params).fetchall())
 
 

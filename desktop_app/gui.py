@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,9 +38,19 @@ def open_library_window(library: Path, *, busy_timeout: float) -> MainWindow | N
     dialog says why and offers another file or quitting; nothing is written to the failed
     file. Returns None when the user quits.
     """
+    from db import early_library
+    from desktop_app.ui.main_window import MainWindow
+
+    # The usual case: a current library that needs only reading to show the list. The store
+    # (peewee, models) is bound after the first paint; see db/early_library.py.
+    if early_library.open_early(library, busy_timeout=busy_timeout):
+        try:
+            return MainWindow(library)
+        except sqlite3.Error:
+            early_library.close_early()  # the usual path below says what is wrong
+
     from db.database import close_library, open_library
     from db.errors import ShowshelfError, library_errors
-    from desktop_app.ui.main_window import MainWindow
 
     while True:
         try:

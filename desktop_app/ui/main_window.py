@@ -30,19 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from db import queries
-from db.database import open_library
-from db.errors import ShowshelfError
-from db.models import database_proxy
 from db.queries import SeriesListView, SortColumn
 from desktop_app.ui import settings as keys
 from desktop_app.ui.history import NavigationHistory, Target
 from desktop_app.ui.search_field import SearchField
-from desktop_app.ui.search_window import WindowSearch, install_search
 from desktop_app.ui.series_list import SeriesTable
 from desktop_app.ui.series_model import COLUMNS, SeriesColumn, SeriesTableModel
 
 if TYPE_CHECKING:
     from desktop_app.ui.person_page import PersonPage
+    from desktop_app.ui.search_window import WindowSearch
     from desktop_app.ui.series_page import SeriesPage
 
 # Typing pauses shorter than this are one search: a query per keystroke would redo the
@@ -71,7 +68,7 @@ class MainWindow(QMainWindow):
         self._person_page: PersonPage | None = None
         self._notes: Any = None
         self._first_paint_seen = False
-        self.search: WindowSearch | None = None  # the search field's part (search_window.py)
+        self._search: WindowSearch | None = None  # the search field's part (search_window.py)
 
         sort = self._restored_sort()
         self.series_model = SeriesTableModel(SeriesListView(sort=sort[0], descending=sort[1]),
@@ -79,7 +76,6 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self._build_actions()
         self._build_menus()
-        self.search = install_search(self)
         self._restore_state()
         self._update_title()
         self._update_navigation_actions()
@@ -211,8 +207,8 @@ class MainWindow(QMainWindow):
         field.setPlaceholderText("Search   (Ctrl+F or /)")
         field.setClearButtonEnabled(True)
         field.textChanged.connect(lambda _text: self.search_timer.start())
-        if self.search is not None:  # keys, hints, highlights: see search_window.py
-            self.search.wire(field)
+        if self._search is not None:  # keys, hints, highlights: see search_window.py
+            self._search.wire(field)
 
     def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
                 *, status_tip: str = "") -> QAction:
@@ -316,19 +312,30 @@ class MainWindow(QMainWindow):
     def notes(self, value: Any) -> None:  # install_notes(window) sets it
         self._notes = value
 
+    @property
+    def search(self) -> WindowSearch:
+        """The search part of the window (search_window.WindowSearch), installed with the pages."""
+        self._build_pages()
+        assert self._search is not None
+        return self._search
+
     def pages_built(self) -> bool:
         return self._series_page is not None
 
     def _build_pages(self) -> None:
-        """The detail pages, the note editors and the help menu, built once on first need.
+        """The detail pages, the note editors, the search's wiring and the help menu, built
+        once on first need.
 
         Start-up shows the list without them (the first screen needs none of it), then builds
-        them right after the first paint, or sooner if something asks for a page.
+        them right after the first paint, or sooner if something asks for a page. A window
+        opened on the early connection (db/early_library.py) binds the store first.
         """
         if self._series_page is not None:
             return
+        self._bind_store()
         from desktop_app.ui.about import install_help_menu
         from desktop_app.ui.person_page import PersonPage
+        from desktop_app.ui.search_window import install_search
         from desktop_app.ui.series_page import SeriesPage
         from desktop_app.ui.window_notes import install_notes
 
@@ -344,8 +351,28 @@ class MainWindow(QMainWindow):
             self.detail_stack.addWidget(page)
             page.viewport().installEventFilter(self)
         install_notes(self)  # note editors in the pages, Export/Import notes, My notes
+        self._search = install_search(self)  # keys, hints, marks, Searches menu
         install_help_menu(self)  # Keyboard Shortcuts (F1), About
         self._update_navigation_actions()
+
+    def _bind_store(self) -> None:
+        """Open the store on a library the window was opened on early (db/early_library.py).
+
+        It was healthy and current a moment ago, so this fails only if the file changed
+        since; the window then says why and closes rather than run without its store.
+        """
+        from db import early_library
+
+        if early_library.connection() is None:
+            return
+        from db.errors import ShowshelfError
+
+        try:
+            early_library.bind_store()
+        except ShowshelfError as error:
+            QMessageBox.critical(self, "Showshelf", f"Showshelf cannot open this library.\n\n"
+                                 f"{error}")
+            QTimer.singleShot(0, self.close)
 
     # --- navigation ------------------------------------------------------------------------
 
@@ -571,6 +598,11 @@ class MainWindow(QMainWindow):
 
     def open_library_file(self, path: Path) -> bool:
         """Switch to another library file; on failure say why and keep the current one."""
+        from db.database import open_library
+        from db.errors import ShowshelfError
+        from db.models import database_proxy
+
+        self._build_pages()  # binds the store of a window opened early
         previous = database_proxy.obj
         self._leave_library_notes()
         try:
@@ -606,6 +638,7 @@ class MainWindow(QMainWindow):
             self, "Import Library File", str(Path.home()), "Library JSON (*.json);;All files (*)")
         if not path:
             return
+        from db.errors import ShowshelfError
         from db.importing.library_json import import_library_file
 
         try:

@@ -22,8 +22,6 @@ from PySide6.QtCore import QEvent, QSettings, QStringListModel, Qt, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QCompleter, QInputDialog, QLineEdit, QMenu, QWidget
 
-from db.search import values as search_values
-
 RECENT_KEY = "search/recent"
 SAVED_KEY = "search/saved"
 # Recent searches kept: enough to find yesterday's, few enough to read in one popup.
@@ -89,6 +87,10 @@ class SearchField(QLineEdit):
 
     def suggestions(self) -> list[str]:
         """What the popup offers for the token under the cursor, each as it would be typed."""
+        # Imported on the first completion: the field is on the window's first screen, the
+        # search language need not be.
+        from db.search import values as search_values
+
         _, token = self.current_token()
         value = _FIELD_VALUE.match(token)
         if value:
