@@ -204,7 +204,6 @@ class MainWindow(QMainWindow):
     def _wire_search_field(self) -> None:
         field = self.search_field
         field.setObjectName("searchField")
-        field.setPlaceholderText("Search   (Ctrl+F or /)")
         field.setClearButtonEnabled(True)
         field.textChanged.connect(lambda _text: self.search_timer.start())
         if self._search is not None:  # keys, hints, highlights: see search_window.py

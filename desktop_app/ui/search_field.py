@@ -28,6 +28,8 @@ SAVED_KEY = "search/saved"
 MAX_RECENT = 10
 # Rows a Page Up/Down moves the list by.
 PAGE_STEP = 10
+# What the empty field says: how to search, and how to get here.
+PLACEHOLDER = "Search — title:, cast:, year:2018, -word   (Ctrl+F or /)"
 
 # The token being typed: an optional "-", a field name and colon, and its value so far.
 _FIELD_VALUE = re.compile(r'^-?([A-Za-z]+):("?)([^"]*)$')
@@ -45,6 +47,7 @@ class SearchField(QLineEdit):
         super().__init__(parent)
         self.settings = settings
         self.setObjectName("searchField")
+        self.setPlaceholderText(PLACEHOLDER)
         self._model = QStringListModel(self)
         self.completer_popup = QCompleter(self._model, self)
         self.completer_popup.setWidget(self)

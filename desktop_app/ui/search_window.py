@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.search_help import SearchHelpDialog
 
-PLACEHOLDER = "Search — title:, cast:, year:2018, -word   (Ctrl+F or /)"
 # Typing pauses longer than this bring the page's marks up to date (see _page_marks_timer).
 PAGE_MARKS_DELAY_MS = 250
 # Index columns whose words each list column shows (db.search.tree.TEXT_FIELDS names them).
@@ -84,7 +83,6 @@ class WindowSearch:
         """Connect a (new) search field's signals to the window."""
         if not isinstance(field, SearchField):
             return
-        field.setPlaceholderText(PLACEHOLDER)
         field.setToolTip("")
         field.returnPressed.connect(self.open_result)
         field.navigate.connect(self.move_in_list)
