@@ -2,14 +2,16 @@
 
 `install_search(window)` wires the window's SearchField to its list and pages:
 - Down/Up (and Page keys) in the field move the list's selection while typing goes on (the
-  detail follows); Enter opens the selected result, or the top one, and focuses the list;
-  Esc clears the search; Esc in an empty field goes back to the list.
+  detail follows); Enter opens the result chosen in the list since the text was last edited,
+  or else the top one, and focuses the list; Esc clears the search; Esc in an empty field
+  goes back to the list.
 - The status bar shows the parser's hints next to the match count; the list's empty state
   adds them under "No series match …".
-- Matched words are marked in the list's Title, Network and Genres cells and in the detail
-  pages (search_highlight.py).
-- Searches menu: Save This Search… (Ctrl+D), recent searches, saved searches (run on
-  activation), Forget; Help ▸ Search Syntax (Shift+F1).
+- Matched words are marked in the list's Title, Network and Genres cells at once, and in the
+  page on show when typing pauses (search_highlight.py).
+- Searches menu: Save This Search… (Ctrl+D), recent searches (a search is remembered when a
+  result is opened or picked), saved searches (run on activation), Forget; Help ▸ Search
+  Syntax (Shift+F1).
 """
 
 from __future__ import annotations
