@@ -274,6 +274,8 @@ class SearchField(QLineEdit):
             elif key == Qt.Key.Key_Escape:
                 popup.hide()
                 return
+        if event.text() == "/" and not self.text():
+            return  # "/" is the key that brings you here: a leading "/" searches for nothing
         if key == Qt.Key.Key_Escape and not event.modifiers():
             if self.text():
                 self.clear()

@@ -245,7 +245,9 @@ def test_down_and_up_from_the_field_move_the_list_while_typing_goes_on(
 
 def test_enter_opens_the_top_result_and_moves_to_the_list(qtbot: Any,
                                                           window: MainWindow) -> None:
-    qtbot.keyClick(window, Qt.Key.Key_Slash)
+    window.focus_search()  # the field has focus, as at start-up; "/" there is no search text
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Slash)
+    assert window.search_field.text() == ""
     qtbot.keyClicks(window.search_field, "zebra")
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)  # before the typing pause ends
     assert list_titles(window) == ["The Zebra Hour"]
