@@ -19,13 +19,15 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QEvent, QSettings, QStringListModel, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QCompleter, QInputDialog, QLineEdit, QMenu, QWidget
 
 RECENT_KEY = "search/recent"
 SAVED_KEY = "search/saved"
 # Recent searches kept: enough to find yesterday's, few enough to read in one popup.
 MAX_RECENT = 10
+# Saved searches that get a shortcut (Ctrl+1 … Ctrl+9): as many as there are digit keys.
+MAX_NUMBERED_SEARCHES = 9
 # Rows a Page Up/Down moves the list by.
 PAGE_STEP = 10
 # What the empty field says: how to search, and how to get here.
@@ -66,6 +68,8 @@ class SearchField(QLineEdit):
         self.recent_menu.setObjectName("recentSearchesMenu")
         # Filled as it opens: recent searches change with every search used.
         self.recent_menu.aboutToShow.connect(self._rebuild_recent_menu)
+        self.forget_menu = QMenu("&Forget", self)
+        self.forget_menu.setObjectName("forgetSearchMenu")
         self._rebuild_saved_menu()
 
     # --- hints ---------------------------------------------------------------------------
@@ -210,15 +214,19 @@ class SearchField(QLineEdit):
         saved = self.saved_searches()
         if saved:
             self.saved_menu.addSeparator()
-        for text in saved:
+        for number, text in enumerate(saved, start=1):
             action = self.saved_menu.addAction(text.replace("&", "&&"))
             action.setData(text)
+            if number <= MAX_NUMBERED_SEARCHES:
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, t=text: self.use_saved_search(t))
+        self.forget_menu.clear()
         if saved:
             self.saved_menu.addSeparator()
-            forget = self.saved_menu.addMenu("&Forget")
+            self.saved_menu.addMenu(self.forget_menu)
             for text in saved:
-                action = forget.addAction(text.replace("&", "&&"))
+                action = self.forget_menu.addAction(text.replace("&", "&&"))
+                action.setData(text)
                 action.triggered.connect(
                     lambda _checked=False, t=text: self.forget_saved_search(t))
         self.savedSearchesChanged.emit()

@@ -43,6 +43,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("Esc", "clear the search; Esc again goes back to the list"),
     ("Tab", "take the suggested field name or value (↓ and Enter choose another)"),
     ("Ctrl+D", "save the search in the Searches menu, which also lists recent searches"),
+    ("Ctrl+1 … Ctrl+9", "run the first nine saved searches"),
 )
 
 

@@ -369,10 +369,19 @@ def test_a_saved_search_appears_in_the_searches_menu_and_runs_again(
     again = make_window(browser_library)  # kept in the settings
     again_field = field_of(again)
     assert again_field.saved_searches() == ["genre:comedy"]
-    forget = next(action.menu() for action in again_field.saved_menu.actions()
-                  if action.menu() is not None and action.text() == "&Forget")
+    again_field.save_search("zebra")
+    qtbot.keyClick(again, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # the second one
+    assert again_field.text() == "zebra"
+    assert list_titles(again) == ["The Zebra Hour"]
+    qtbot.keyClick(again, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert list_titles(again) == ["Other Show"]
+    forget = again_field.forget_menu
+    assert forget.menuAction() in again_field.saved_menu.actions()
+    forget.actions()[0].trigger()
+    assert again_field.saved_searches() == ["zebra"]
     forget.actions()[0].trigger()
     assert again_field.saved_searches() == []
+    assert forget.menuAction() not in again_field.saved_menu.actions()
     assert not [action for action in again_field.saved_menu.actions()
                 if action.data() == "genre:comedy"]
 
