@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from db.queries import AwardItem, PersonDetail, ReviewItem, SeriesDetail
+from db.details import AwardItem, PersonDetail, ReviewItem, SeriesDetail
 
 RELATION_LABELS = {"inspired_by": "Inspired by", "same_creator": "Same creator",
                    "compared_with": "Compared with", "real_case": "Real case",

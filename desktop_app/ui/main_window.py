@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,11 +33,14 @@ from db import queries
 from db.queries import SeriesListView, SortColumn
 from desktop_app.ui import settings as keys
 from desktop_app.ui.history import NavigationHistory, Target
-from desktop_app.ui.search_field import SearchField
 from desktop_app.ui.series_list import SeriesTable
 from desktop_app.ui.series_model import COLUMNS, SeriesColumn, SeriesTableModel
 
+# Not imported here: PySide6 builds Python enums for a class when it is first imported, and the
+# Qt namespace alone (Qt.Key, Qt.AlignmentFlag…) costs about 25 ms, a tenth of a bare window's
+# start. The first screen uses none of it; methods that run later import it themselves.
 if TYPE_CHECKING:
+
     from desktop_app.ui.person_page import PersonPage
     from desktop_app.ui.search_window import WindowSearch
     from desktop_app.ui.series_page import SeriesPage
@@ -121,10 +124,16 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def set_search_field(self, field: QLineEdit) -> None:
-        """Put another search field (e.g. one with completion) in place of the current one."""
+        """Put another search field (e.g. one with completion) in place of the current one,
+        with what was typed in it and the focus if it had it."""
         old = self.search_field
         self.search_bar_layout.replaceWidget(old, field)
+        field.setText(old.text())
+        field.show()
+        if self.focusWidget() is old:  # before old goes: its focus must not pass to the list
+            field.setFocus()
         old.removeEventFilter(self)
+        old.hide()
         old.deleteLater()
         self.search_field = field
         self._wire_search_field()
@@ -162,11 +171,13 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
         self.search_bar_layout = layout
-        self.search_field: QLineEdit = SearchField(self.settings, central)
+        # A plain field on the first screen; the SearchField (completion, recent and saved
+        # searches) takes its place with the pages (see _build_pages).
+        self.search_field = QLineEdit(central)
         self._wire_search_field()
         layout.addWidget(self.search_field)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
+        self.splitter = QSplitter()  # horizontal; no arguments: see the Qt import note above
         self.splitter.setObjectName("browserSplitter")
         self.series_table = SeriesTable(self.series_model, self.splitter)
         self.series_table.seriesSelected.connect(self._list_selected)
@@ -176,12 +187,8 @@ class MainWindow(QMainWindow):
 
         self.detail_stack = QStackedWidget(self.splitter)
         self.detail_stack.setObjectName("detailStack")
-        self.placeholder = QLabel(
-            "Select a series in the list to see its cast, reviews and sources.\n\n"
-            "Ctrl+F or / searches · Alt+Left and Alt+Right go back and forward")
+        self.placeholder = QLabel()  # its text and alignment come with the pages
         self.placeholder.setObjectName("detailPlaceholder")
-        self.placeholder.setTextFormat(Qt.TextFormat.PlainText)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setEnabled(False)
         self.detail_stack.addWidget(self.placeholder)
@@ -209,20 +216,33 @@ class MainWindow(QMainWindow):
         if self._search is not None:  # keys, hints, highlights: see search_window.py
             self._search.wire(field)
 
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+    def _action(self, text: str, slot: object,
+                shortcut: QKeySequence.StandardKey | str | list[str] | None = None,
                 *, status_tip: str = "") -> QAction:
+        """An action of the window; its shortcut is set with the pages (_apply_shortcuts)."""
         action = QAction(text, self)
-        if isinstance(shortcut, QKeySequence.StandardKey):
-            action.setShortcuts(shortcut)
-        elif shortcut:
-            action.setShortcut(QKeySequence(shortcut))
+        if shortcut is not None:
+            self._shortcuts.append((action, shortcut))
         if status_tip:
             action.setStatusTip(status_tip)
         action.triggered.connect(slot)
         self.addAction(action)  # shortcuts work even while a menu bar is hidden
         return action
 
+    def _apply_shortcuts(self) -> None:
+        """Shortcuts on the actions, right after the first paint: making a QKeySequence brings
+        the Qt namespace (see the imports), and no key can be pressed before that paint."""
+        for action, shortcut in self._shortcuts:
+            if isinstance(shortcut, QKeySequence.StandardKey):
+                action.setShortcuts(shortcut)
+            elif isinstance(shortcut, list):
+                action.setShortcuts([QKeySequence(key) for key in shortcut])
+            else:
+                action.setShortcut(QKeySequence(shortcut))
+        self._shortcuts.clear()
+
     def _build_actions(self) -> None:
+        self._shortcuts: list[tuple[QAction, QKeySequence.StandardKey | str | list[str]]] = []
         self.open_library_action = self._action(
             "&Open Library…", self._choose_library, QKeySequence.StandardKey.Open,
             status_tip="Open another library file")
@@ -232,10 +252,8 @@ class MainWindow(QMainWindow):
         self.export_notes_action = QAction("&Export Notes…", self)
         self.export_notes_action.setEnabled(False)  # the notes part of the window enables it
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.find_action = self._action("&Find…", self.focus_search,
+        self.find_action = self._action("&Find…", self.focus_search, ["Ctrl+F", "/"],
                                         status_tip="Search the library (Ctrl+F or /)")
-        self.find_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Find),
-                                       QKeySequence("/")])
         self.copy_title_action = self._action("&Copy Title", self._copy_title, "Ctrl+Shift+C")
         self.focus_list_action = self._action("Focus Series &List", self.focus_list, "Ctrl+L")
         self.zoom_in_action = self._action("Zoom &In", lambda: self.set_zoom(self._zoom + 1),
@@ -332,8 +350,10 @@ class MainWindow(QMainWindow):
         if self._series_page is not None:
             return
         self._bind_store()
+        self._finish_first_screen()
         from desktop_app.ui.about import install_help_menu
         from desktop_app.ui.person_page import PersonPage
+        from desktop_app.ui.search_field import SearchField
         from desktop_app.ui.search_window import install_search
         from desktop_app.ui.series_page import SeriesPage
         from desktop_app.ui.window_notes import install_notes
@@ -350,6 +370,7 @@ class MainWindow(QMainWindow):
             self.detail_stack.addWidget(page)
             page.viewport().installEventFilter(self)
         install_notes(self)  # note editors in the pages, Export/Import notes, My notes
+        self.set_search_field(SearchField(self.settings))
         self._search = install_search(self)  # keys, hints, marks, Searches menu
         install_help_menu(self)  # Keyboard Shortcuts (F1), About
         self._update_navigation_actions()
@@ -373,6 +394,24 @@ class MainWindow(QMainWindow):
                                  f"{error}")
             QTimer.singleShot(0, self.close)
 
+    def _finish_first_screen(self) -> None:
+        """What the first screen shows without: the placeholder's text, the header's sort
+        arrow and sorting on click (each needs the Qt namespace; see the imports)."""
+        from PySide6.QtCore import Qt
+
+        self.placeholder.setTextFormat(Qt.TextFormat.PlainText)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setText(
+            "Select a series in the list to see its cast, reviews and sources.\n\n"
+            "Ctrl+F or / searches · Alt+Left and Alt+Right go back and forward")
+        view = self.series_model.view
+        self.series_table.horizontalHeader().setSortIndicator(
+            self.series_model.sort_column(),
+            Qt.SortOrder.DescendingOrder if view.descending else Qt.SortOrder.AscendingOrder)
+        self.series_table.setSortingEnabled(True)  # sorts by the indicator: the view above
+        self.series_table.finish_setup()
+        self._apply_shortcuts()
+
     # --- navigation ------------------------------------------------------------------------
 
     def go_back(self) -> None:
@@ -390,23 +429,29 @@ class MainWindow(QMainWindow):
                 self._select_in_list(target.id)
 
     def focus_search(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
 
     def focus_list(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.series_table.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if not self.series_table.currentIndex().isValid() and self.series_model.rowCount():
             self.series_table.select_row(0)
 
     def _show(self, target: Target, *, record: bool = True, transient: bool = False) -> bool:
+        from db import details  # with the pages, not on the first screen's path
+
         if target.kind == "series":
-            detail = queries.series_detail(target.id)
+            detail = details.series_detail(target.id)
             if detail is None:
                 return False
             self.series_page.show_series(detail)
             self.detail_stack.setCurrentWidget(self.series_page)
         elif target.kind == "person":
-            person = queries.person_detail(target.id)
+            person = details.person_detail(target.id)
             if person is None:
                 return False
             self.person_page.show_person(person)
@@ -435,6 +480,8 @@ class MainWindow(QMainWindow):
             self._show(Target("series", series_id))
         else:
             self.history.pin()
+        from PySide6.QtCore import Qt
+
         self.series_page.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _select_in_list(self, series_id: int) -> None:
@@ -471,6 +518,8 @@ class MainWindow(QMainWindow):
             self._first_paint_seen = True
             QTimer.singleShot(0, self._after_first_paint)  # once this paint is on screen
         if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            from PySide6.QtCore import Qt
+
             if event.button() == Qt.MouseButton.BackButton:
                 self.go_back()
                 return True
@@ -506,11 +555,6 @@ class MainWindow(QMainWindow):
         header_state = keys.read_bytes(self.settings, keys.HEADER)
         if header_state is not None:
             header.restoreState(header_state)
-        view = self.series_model.view
-        header.setSortIndicator(self.series_model.sort_column(),
-                                Qt.SortOrder.DescendingOrder if view.descending
-                                else Qt.SortOrder.AscendingOrder)
-        self.series_table.setSortingEnabled(True)  # sorts by the indicator: the view above
         for column, action in self.column_actions.items():
             action.setChecked(not self.series_table.isColumnHidden(column))
         self.set_zoom(keys.read_int(self.settings, keys.ZOOM, 0))

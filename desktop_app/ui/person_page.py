@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from db.queries import PersonDetail
+from db.details import PersonDetail
 from desktop_app.ui.detail_html import person_html
 from desktop_app.ui.detail_widgets import DetailPage, FittedView
 

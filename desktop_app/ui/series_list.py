@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QModelIndex, Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QElapsedTimer, QModelIndex, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,7 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.ui.series_model import COLUMNS, SeriesColumn, SeriesTableModel
+from desktop_app.ui.series_model import COLUMNS, SeriesColumn, SeriesTableModel, header_labels
+
+# The Qt namespace is imported where it is used, after the first paint (see main_window.py).
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 
 class SeriesTable(QTableView):
@@ -27,6 +33,8 @@ class SeriesTable(QTableView):
         super().__init__(parent)
         self.setObjectName("seriesTable")
         self.setModel(model)
+        # The header reads its titles from a C++ model: no Python call per header paint.
+        self.horizontalHeader().setModel(header_labels(self))
         self._typed = ""
         self._typed_timer = QElapsedTimer()
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -46,21 +54,36 @@ class SeriesTable(QTableView):
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         average = self.fontMetrics().averageCharWidth()
         for column, spec in COLUMNS.items():
             header.resizeSection(column, spec.width * average)
-        self.empty_label = QLabel(self.viewport())
-        self.empty_label.setObjectName("emptyListLabel")
-        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setEnabled(False)  # drawn in the palette's muted text colour
-        self.empty_label.hide()
+        self._empty_label: QLabel | None = None
         self.doubleClicked.connect(self._activate)
         self.activated.connect(self._activate)
         model.modelReset.connect(self._update_empty_state)
         self._update_empty_state()
+
+    def finish_setup(self) -> None:
+        """The header's column menu, set once the first screen is painted."""
+        from PySide6.QtCore import Qt
+
+        self.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    @property
+    def empty_label(self) -> QLabel:
+        """What an empty list says (made when first needed: most lists are never empty)."""
+        if self._empty_label is None:
+            from PySide6.QtCore import Qt
+
+            label = self._empty_label = QLabel(self.viewport())
+            label.setObjectName("emptyListLabel")
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            label.setEnabled(False)  # drawn in the palette's muted text colour
+            label.setGeometry(self.viewport().rect().adjusted(16, 16, -16, -16))
+            label.hide()
+        return self._empty_label
 
     def series_model(self) -> SeriesTableModel:
         model = self.model()
@@ -120,7 +143,8 @@ class SeriesTable(QTableView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.empty_label.setGeometry(self.viewport().rect().adjusted(16, 16, -16, -16))
+        if self._empty_label is not None:
+            self._empty_label.setGeometry(self.viewport().rect().adjusted(16, 16, -16, -16))
 
     def _activate(self, index: QModelIndex) -> None:
         series_id = self.series_model().series_id(index.row())
@@ -130,7 +154,8 @@ class SeriesTable(QTableView):
     def _update_empty_state(self) -> None:
         model = self.series_model()
         if model.rowCount() > 0:
-            self.empty_label.hide()
+            if self._empty_label is not None:
+                self._empty_label.hide()
             return
         search = model.view.search.strip()
         if search:

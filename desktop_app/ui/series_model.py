@@ -10,15 +10,16 @@ from __future__ import annotations
 import enum
 from collections import OrderedDict
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
-    Qt,
     Signal,
 )
+from PySide6.QtGui import QStandardItemModel
 
 from db import queries
 from db.queries import SeriesListView, SeriesRow, SortColumn
@@ -34,6 +35,13 @@ MAX_CACHED_PAGES = 50
 SEARCH_COUNT_CAP = 1000
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+# Qt::DisplayRole and Qt::ToolTipRole as the plain ints a view passes to data(): the Qt
+# namespace is not imported before the first paint (see main_window.py).
+DISPLAY_ROLE = 0
+TOOLTIP_ROLE = 3
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 WATCH_STATUS_LABELS = {"plan": "Plan to watch", "watching": "Watching", "watched": "Watched",
                        "dropped": "Dropped"}
@@ -103,6 +111,18 @@ def _display_row(row: SeriesRow) -> tuple[str, ...]:
         rating_label(row.my_rating),
         WATCH_STATUS_LABELS.get(row.my_status or "", ""),
     )
+
+
+def header_labels(parent: QObject) -> QStandardItemModel:
+    """The column titles as a C++ model for the list's header.
+
+    SeriesTableModel has no headerData of its own: a view calls it while the model is being
+    set, and its Qt.Orientation argument would bring the Qt namespace (25 ms of Python enums,
+    see main_window.py) into the first paint.
+    """
+    labels = QStandardItemModel(0, len(COLUMNS), parent)
+    labels.setHorizontalHeaderLabels([spec.header for spec in COLUMNS.values()])
+    return labels
 
 
 class SeriesTableModel(QAbstractTableModel):
@@ -191,19 +211,16 @@ class SeriesTableModel(QAbstractTableModel):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole:
+    def data(self, index: ModelIndex, role: int = DISPLAY_ROLE) -> Any:
+        if role in (DISPLAY_ROLE, TOOLTIP_ROLE):
             entry = self._entry(index.row())
             return None if entry is None else entry[1][index.column()]
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[SeriesColumn(section)].header
-        return None
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
+        """Order by a column (ascending unless `order` says descending)."""
+        from PySide6.QtCore import Qt
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if column < 0 or column >= len(COLUMNS):
             return
         sort, descending = COLUMNS[SeriesColumn(column)].sort, order == Qt.SortOrder.DescendingOrder

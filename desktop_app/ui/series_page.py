@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from db.queries import SeriesDetail
+from db.details import SeriesDetail
 from desktop_app.ui.detail_html import series_head_html, series_rest_html
 from desktop_app.ui.detail_widgets import DetailPage, FittedTable, FittedView
 
