@@ -37,7 +37,10 @@ def run(context: BenchContext) -> list[Figure]:
         library = Path(folder) / "library.sqlite"
         shutil.copyfile(source, library)
         env = {"XDG_CONFIG_HOME": str(Path(folder) / "config"),
-               "XDG_DATA_HOME": str(Path(folder) / "data"), "HOME": folder}
+               "XDG_DATA_HOME": str(Path(folder) / "data"), "HOME": folder,
+               # Both sides start the way an installed app does, from cached bytecode (the
+               # warm-up runs write it), not compiling every module on every start.
+               "PYTHONDONTWRITEBYTECODE": ""}
         os.makedirs(env["XDG_CONFIG_HOME"], exist_ok=True)
         app_runs: list[dict[str, Any]] = []
         bare_runs: list[dict[str, Any]] = []
