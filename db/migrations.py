@@ -414,12 +414,19 @@ def _v4_search_document(connection: sqlite3.Connection) -> None:
     connection.execute("INSERT INTO series_search (series_search) VALUES ('optimize')")
 
 
+# Version 5: people found by the start of their name, as the search field's completer asks
+# after `cast:`; without it each keystroke scanned every person (15 ms at 150,000 people).
+_V5_PERSON_NAME = """
+CREATE INDEX person_name ON person (name COLLATE NOCASE);
+"""
+
 # MIGRATIONS[n] upgrades a schema at version n to version n + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V1_CATALOGUE),
     _script(_V2_NOTES),
     _script(_V3_SEARCH),
     _v4_search_document,
+    _script(_V5_PERSON_NAME),
 ]
 
 
