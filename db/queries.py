@@ -181,26 +181,76 @@ _ROW_COLUMNS = ("s.id, s.title, s.kind, s.year_start, s.year_end, s.seasons, s.e
                 "s.network, s.genres_label, n.rating, n.status")
 
 
+@dataclass(frozen=True)
+class PageStart:
+    """Where a page of an unfiltered list began: its row and its first row's sort key and id.
+
+    Given back to `series_page_from`, it lets a later page nearby start from an index seek
+    instead of walking the index from the top past `offset` entries (milliseconds at 100,000).
+    """
+
+    offset: int
+    key: Any
+    series_id: int
+
+
 def series_page(view: SeriesListView, offset: int, limit: int) -> list[SeriesRow]:
     """`limit` rows of the view from row `offset` on, in the view's order."""
+    return series_page_from(view, offset, limit)[0]
+
+
+def series_page_from(view: SeriesListView, offset: int, limit: int,
+                     near: PageStart | None = None) -> tuple[list[SeriesRow], PageStart | None]:
+    """`limit` rows of the view from row `offset` on, and where they start (None for a
+    search). `near`, an earlier PageStart of the same view at or before `offset`, makes it a
+    seek from there."""
     search = _search(view.search)
     if search is not None:
         from db.search.listing import page_ids as search_page_ids
 
         ids = search_page_ids(search, _search_order(view), offset, limit)
-        if not ids:
-            return []
-        marks = ", ".join("?" * len(ids))
-        rows = {row[0]: row for row in read_rows(
-            f"SELECT {_ROW_COLUMNS} FROM {_WITH_NOTE} WHERE s.id IN ({marks})", ids)}
-        return [SeriesRow(*rows[series_id]) for series_id in ids if series_id in rows]
-    # Pick the page's ids first and fetch their columns after: the inner query can then walk a
-    # covering index (sort_title, id) past `offset` entries without touching 100,000 table rows.
-    order = _order_by(view)
-    return [SeriesRow(*row) for row in read_rows(
-        f"SELECT {_ROW_COLUMNS} FROM {_WITH_NOTE} WHERE s.id IN "
-        f"(SELECT s.id FROM {_source(view)} ORDER BY {order} LIMIT ? OFFSET ?) ORDER BY {order}",
-        [limit, offset])]
+        return _rows_of(ids), None
+    # Pick the page's ids first and fetch their columns after: this query walks a covering
+    # index (sort key, id) without touching the table's rows.
+    key = _ORDER_KEYS[view.sort]
+    seek, params = "", []
+    skip = offset
+    if near is not None and near.offset <= offset and _can_seek(view, near):
+        seek, params = _at_or_after(view, near)
+        skip = offset - near.offset
+    found = read_rows(f"SELECT s.id, {key} FROM {_source(view)} {seek} "
+                      f"ORDER BY {_order_by(view)} LIMIT ? OFFSET ?", [*params, limit, skip])
+    start = PageStart(offset, found[0][1], found[0][0]) if found else None
+    return _rows_of([series_id for series_id, _ in found]), start
+
+
+def _can_seek(view: SeriesListView, near: PageStart) -> bool:
+    """Whether rows from `near` on are one index range: its key is a value (NULLs sort first,
+    or last when descending, so a NULL key or a descending order over a column that can be
+    NULL is not), and the key is the series' own (the note's keys come through a join)."""
+    if near.key is None or view.sort in _NOTE_SORTS:
+        return False
+    return not view.descending or view.sort in (SortColumn.TITLE, SortColumn.GENRES)
+
+
+def _at_or_after(view: SeriesListView, near: PageStart) -> tuple[str, list[Any]]:
+    """A WHERE clause for the rows from `near` on, in a form SQLite seeks its index with."""
+    key = _ORDER_KEYS[view.sort]
+    if view.descending:
+        return (f"WHERE {key} <= ? AND NOT ({key} = ? AND s.id > ?)",
+                [near.key, near.key, near.series_id])
+    return (f"WHERE {key} >= ? AND NOT ({key} = ? AND s.id < ?)",
+            [near.key, near.key, near.series_id])
+
+
+def _rows_of(ids: list[int]) -> list[SeriesRow]:
+    """The list rows of these series, in this order."""
+    if not ids:
+        return []
+    marks = ", ".join("?" * len(ids))
+    rows = {row[0]: row for row in read_rows(
+        f"SELECT {_ROW_COLUMNS} FROM {_WITH_NOTE} WHERE s.id IN ({marks})", ids)}
+    return [SeriesRow(*rows[series_id]) for series_id in ids if series_id in rows]
 
 
 def series_position(view: SeriesListView, series_id: int) -> int | None:

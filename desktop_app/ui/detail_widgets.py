@@ -96,6 +96,9 @@ class DetailPage(QScrollArea):
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             for table in self.widget().findChildren(FittedTable):
                 table.fit_now()
+        # The scroll bars follow the new height through a queued call; delivered now, it does
+        # not come after the paint and repaint the page's edges.
+        QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
 
     def add_content(self, widget: QWidget) -> None:
         """Add a content widget after the ones before it, above the note area."""
@@ -186,7 +189,17 @@ class FittedTable(QTableWidget):
             self._fit()
 
     def _fit(self) -> None:
-        self.resizeRowsToContents()
+        # The row header's resize signals would make QTableView repaint the rows from a timer,
+        # after the page's paint: a second paint for every page shown. The rows are laid out
+        # and the viewport updated here instead, before that paint.
+        rows = self.verticalHeader()
+        rows.blockSignals(True)
+        try:
+            self.resizeRowsToContents()
+        finally:
+            rows.blockSignals(False)
+        self.updateGeometries()
+        self.viewport().update()
         height = self.horizontalHeader().height() + 2 * self.frameWidth()
         height += sum(self.rowHeight(row) for row in range(self.rowCount()))
         self.setFixedHeight(height)

@@ -8,6 +8,7 @@ recently used pages are kept.
 from __future__ import annotations
 
 import enum
+from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -22,13 +23,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QStandardItemModel
 
 from db import queries
-from db.queries import SeriesListView, SeriesRow, SortColumn
+from db.queries import PageStart, SeriesListView, SeriesRow, SortColumn
 
-# Rows read per query: a screenful is ~40 rows, so one query covers several screens of
-# scrolling, and a page costs well under a millisecond to read.
-PAGE_SIZE = 200
-# Pages kept in memory: 50 pages × 200 rows is a few MB at most, however long the list.
-MAX_CACHED_PAGES = 50
+# Rows read per query: a screenful is ~30 rows, so a screen needs one or two pages, and a page
+# costs a fraction of a millisecond to read and format (a bigger one costs more per jump).
+PAGE_SIZE = 64
+# Pages kept in memory: 100 pages × 64 rows is a few MB at most, however long the list.
+MAX_CACHED_PAGES = 100
 # A search's matches are counted up to this many at first ("1,000+ matches": counting all of a
 # one-letter search's 100,000 would cost more than the search); scrolling to the end of the
 # list counts five times further each time (canFetchMore/fetchMore).
@@ -137,6 +138,9 @@ class SeriesTableModel(QAbstractTableModel):
         self._count_cap = SEARCH_COUNT_CAP
         self._count, self._more = queries.series_count_upto(self._view, self._count_cap)
         self._pages: OrderedDict[int, list[tuple[SeriesRow, tuple[str, ...]]]] = OrderedDict()
+        # Where the pages read so far began (by row), kept after their rows are dropped: a
+        # page near one of them is read by an index seek from there (queries.PageStart).
+        self._starts: list[PageStart] = []
 
     # --- what the list shows ---------------------------------------------------------------
 
@@ -153,6 +157,7 @@ class SeriesTableModel(QAbstractTableModel):
         self._count_cap = SEARCH_COUNT_CAP
         self._count, self._more = queries.series_count_upto(view, self._count_cap)
         self._pages.clear()
+        self._starts.clear()
         self.endResetModel()
         self.viewChanged.emit()
 
@@ -166,6 +171,7 @@ class SeriesTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._count, self._more = queries.series_count_upto(self._view, self._count_cap)
         self._pages.clear()
+        self._starts.clear()
         self.endResetModel()
 
     def series_id(self, row: int) -> int | None:
@@ -242,7 +248,7 @@ class SeriesTableModel(QAbstractTableModel):
         number, within = divmod(row, PAGE_SIZE)
         page = self._pages.get(number)
         if page is None:
-            rows = queries.series_page(self._view, number * PAGE_SIZE, PAGE_SIZE)
+            rows = self._read_page(number * PAGE_SIZE)
             page = [(series, _display_row(series)) for series in rows]
             self._pages[number] = page
             if len(self._pages) > MAX_CACHED_PAGES:
@@ -250,3 +256,12 @@ class SeriesTableModel(QAbstractTableModel):
         else:
             self._pages.move_to_end(number)
         return page[within] if within < len(page) else None
+
+    def _read_page(self, offset: int) -> list[SeriesRow]:
+        starts = self._starts
+        nearest = bisect_right([start.offset for start in starts], offset) - 1
+        rows, start = queries.series_page_from(self._view, offset, PAGE_SIZE,
+                                               starts[nearest] if nearest >= 0 else None)
+        if start is not None and (nearest < 0 or starts[nearest].offset != offset):
+            starts.insert(nearest + 1, start)
+        return rows

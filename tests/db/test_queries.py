@@ -53,6 +53,20 @@ def test_pages_are_slices_of_the_whole_order(library: Path) -> None:
 
 @pytest.mark.parametrize("sort", list(SortColumn))
 @pytest.mark.parametrize("descending", [False, True])
+def test_a_page_read_from_an_earlier_page_start_is_the_same_page(
+        library: Path, sort: SortColumn, descending: bool) -> None:
+    view = SeriesListView(sort=sort, descending=descending)
+    whole = [row.id for row in queries.series_page(view, 0, 100)]
+    for first in range(len(whole)):
+        _, start = queries.series_page_from(view, first, 2)
+        assert start is not None and (start.offset, start.series_id) == (first, whole[first])
+        for offset in range(first, len(whole) + 1):
+            rows, _ = queries.series_page_from(view, offset, 2, near=start)
+            assert [row.id for row in rows] == whole[offset:offset + 2]
+
+
+@pytest.mark.parametrize("sort", list(SortColumn))
+@pytest.mark.parametrize("descending", [False, True])
 def test_position_of_every_row_matches_its_page(library: Path, sort: SortColumn,
                                                 descending: bool) -> None:
     view = SeriesListView(sort=sort, descending=descending)
