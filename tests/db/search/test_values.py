@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from db.importing.library_json import parse_library_text
+from db.importing.library_writer import write_library
 from db.models import Series, database_proxy
 from db.notes import NoteState, NoteTarget, save_note
 from db.search.values import MAX_SUGGESTIONS, field_names, field_values, quoted_value
+from tests.conftest import MINI_LIBRARY
 
 
 def test_field_names() -> None:
@@ -59,3 +63,17 @@ def test_quoted_value() -> None:
     assert quoted_value("Clare-Hope") == "Clare-Hope"
     assert quoted_value("Crime drama") == '"Crime drama"'
     assert quoted_value('say "hi"') == '"say hi"'
+
+
+def test_networks_are_listed_once_each_in_order(bundled_library: Path) -> None:
+    document = json.loads(json.dumps(MINI_LIBRARY))
+    for number, network in enumerate(["testflix", "Aardvark TV", "Testflix", "Netflix"]):
+        series = json.loads(json.dumps(MINI_LIBRARY["series"][0]))
+        series.update(key=f"n{number}", network=network, characters=[], credits=[],
+                      awards=[], interviews=[])
+        document["series"].append(series)
+    document["notes"] = []
+    write_library(parse_library_text(json.dumps(document)), "networks.json")
+    assert [name.lower() for name in field_values("network", "")] == [
+        "aardvark tv", "netflix", "testflix"]
+    assert [name.lower() for name in field_values("network", "T")] == ["testflix"]
