@@ -28,7 +28,8 @@ def compile_tree(tree: Node | None) -> CompiledQuery:
     if tree is None:
         return CompiledQuery(None, "1")
     conjuncts = list(tree.children) if isinstance(tree, And) else [tree]
-    positives = [node for node in conjuncts if _fts(node) is not None]
+    positives = [node for node in conjuncts
+                 if not isinstance(node, Not) and _fts(node) is not None]
     negatives = [node for node in conjuncts
                  if isinstance(node, Not) and _fts(node.child) is not None]
     rest = [node for node in conjuncts if node not in positives and node not in negatives]
@@ -69,12 +70,18 @@ def _fts(node: Node) -> str | None:
     if isinstance(node, And):
         positives = [_fts(child) for child in node.children if not isinstance(child, Not)]
         negatives = [_fts(child.child) for child in node.children if isinstance(child, Not)]
-        if not positives or any(part is None for part in positives + negatives):
-            return None  # FTS5's NOT needs something on its left
-        expression = " AND ".join(f"({part})" for part in positives)
+        if any(part is None for part in positives + negatives):
+            return None
+        # FTS5's NOT needs something on its left: the word every row holds, if nothing else.
+        expression = " AND ".join(f"({part})" for part in positives) or _quoted(EVERY_SERIES_WORD)
         for negative in negatives:
             expression = f"({expression}) NOT ({negative})"
         return expression
+    if isinstance(node, Not):
+        # Inside an `or` ("not a or b"): the rows that lack it, said in FTS5 too, so the whole
+        # `or` runs in the index instead of as SQL sets of every row holding "a".
+        child = _fts(node.child)
+        return None if child is None else f"({_quoted(EVERY_SERIES_WORD)}) NOT ({child})"
     return None
 
 

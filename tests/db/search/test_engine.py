@@ -190,3 +190,11 @@ def test_pages(harbour_library: Path) -> None:
 def test_exclusions_alone_list_the_rest(harbour_library: Path) -> None:
     assert sorted(titles("-harbour")) == ["Inland", SEVEN_SECONDS]
     assert sorted(titles("not harbour -netflix")) == ["Inland"]
+
+
+def test_exclusions_inside_or(harbour_library: Path) -> None:
+    assert sorted(titles("not harbour or lights")) == ["Harbour Lights", "Inland", SEVEN_SECONDS]
+    assert sorted(titles("-harbour or -inland")) == sorted(titles("-(harbour inland)"))
+    assert sorted(titles("year:2018 or -testflix")) == [SEVEN_SECONDS]
+    assert titles("not harbour or not inland or not testflix") != []
+    assert sorted(titles("(not harbour or lights) -netflix")) == ["Harbour Lights", "Inland"]
