@@ -68,7 +68,10 @@ class HistoryDialog(QDialog):
         splitter = QSplitter(self)
         splitter.addWidget(self.list)
         splitter.addWidget(right)
-        splitter.setSizes([260, 440])
+        # The list is as wide as its longest line (time, length, stars), so no entry is cut.
+        list_width = max(220, self.list.sizeHintForColumn(0) + 2 * self.list.frameWidth()
+                         + self.list.verticalScrollBar().sizeHint().width() + 8)
+        splitter.setSizes([list_width, 440])
 
         shown = (f"{total} saved versions, newest first" if total <= REVISIONS_SHOWN else
                  f"the newest {REVISIONS_SHOWN} of {total} saved versions")
@@ -89,7 +92,7 @@ class HistoryDialog(QDialog):
         if self._revisions:
             self.list.setCurrentRow(0)
         self.list.setFocus()
-        self.resize(760, 460)
+        self.resize(list_width + 480, 460)
 
     def _show(self, row: int) -> None:
         self.restore_button.setEnabled(row > 0)  # row 0 is the note as it is now

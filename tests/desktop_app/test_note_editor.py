@@ -235,3 +235,21 @@ def test_typing_without_pauses_still_saves(qtbot: QtBot, library: Path) -> None:
     typing.stop()
     assert saved[0] and set(saved[0]) == {"a"}
     editor.shutdown()
+
+
+def test_history_list_shows_every_entry_whole(qtbot: QtBot, page: Page) -> None:
+    target = _target("person", "cy-creator")
+    editor = page.editor
+    editor.set_target(target)
+    editor.body.setPlainText("x" * 12_345)  # the length matters here, not the typing
+    editor.rating.set_rating(9)
+    editor.flush()
+    note = load_note(target)
+    assert note is not None
+    dialog = HistoryDialog(note.id, "Cy Creator")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert "12,345 characters" in dialog.list.item(0).text()
+    assert dialog.list.viewport().width() >= dialog.list.sizeHintForColumn(0)
+    assert not dialog.list.horizontalScrollBar().isVisible()
