@@ -176,8 +176,8 @@ class NoteEditor(QWidget):
 
     def set_target(self, target: NoteTarget | None, title: str | None = None) -> None:
         """Save the current note at once, then show the note on `target` (or nothing)."""
-        if target == self._target and target is not None:
-            return
+        if target == self._target and (target is not None or self._note is None):
+            return  # the same note, or still none (a page that stays hidden asks on every move)
         self.save_now()
         self._saver.flush()  # read the next note only after our own saves have landed
         self._target = target

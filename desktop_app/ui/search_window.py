@@ -190,13 +190,17 @@ class WindowSearch:
         if not self._highlighters:
             views = [*window.series_page.views(), *window.person_page.views()]
             self._highlighters = [DocumentHighlighter(view.document()) for view in views]
+            self._plain_cast_delegate = window.series_page.cast_table.itemDelegate()
             self._cast_delegate = HighlightDelegate(CAST_COLUMNS, window.series_page.cast_table)
-            window.series_page.cast_table.setItemDelegate(self._cast_delegate)
         terms = self._search.terms
         for highlighter in self._highlighters:
             highlighter.set_terms(terms)
         if self._cast_delegate is not None:
             self._cast_delegate.set_terms(terms)
+            # Installed only while there are words to mark: a Python paint() per cell costs
+            # about a millisecond on every page shown.
+            window.series_page.cast_table.setItemDelegate(
+                self._cast_delegate if terms else self._plain_cast_delegate)
             window.series_page.cast_table.viewport().update()
 
     # --- menus -----------------------------------------------------------------------------
