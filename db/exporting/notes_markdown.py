@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
@@ -97,8 +98,8 @@ def export_markdown_folder(folder: Path | str, scope: NoteScope = ALL_NOTES,
         raise ExportError(folder, f"cannot write in {folder.parent}: {error.strerror}") \
             from error
     try:
-        names = _write_files(staging, scope, progress, folder)
-        _move_into_place(staging, folder, names)
+        names, written = _write_files(staging, scope, progress, folder)
+        _move_into_place(staging, folder, names, written)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return len(names)
@@ -114,34 +115,45 @@ def _check_folder_destination(folder: Path) -> None:
 
 
 def _write_files(staging: Path, scope: NoteScope, progress: Progress | None,
-                 destination: Path) -> list[str]:
+                 destination: Path) -> tuple[list[str], set[str]]:
+    """Stage the notes; return every file name and the names actually staged.
+
+    Exporting again into a folder (a vault) stages only the files whose bytes differ from
+    the ones already there: unchanged notes keep their file, modification time and all, so
+    sync tools and editors watching the vault see only what changed.
+    """
     namer = FileNamer()
     names: list[str] = []
+    written: set[str] = set()
     flush = folder_flush()
-    prefix = f"{staging}{os.sep}"  # names are plain (FileNamer): no os.path.join per file
+    # Names are plain (FileNamer): string prefixes instead of an os.path.join per file.
+    prefix = f"{staging}{os.sep}"
+    existing = f"{destination}{os.sep}" if destination.is_dir() else None
     # Creating thousands of files is system-call bound and releases the GIL: a few writer
     # threads overlap it with formatting the next notes here.
     with ThreadPoolExecutor(max_workers=WRITER_THREADS) as writers:
-        pending: list[Future[None]] = []
+        pending: list[Future[list[str]]] = []
         batch: list[tuple[str, bytes]] = []
         try:
             for note in exported_notes(scope, progress, destination=destination):
                 name = namer.name_for(note.row)
                 # The staging folder is renamed into place at the end, so plain writes
                 # suffice here: nobody sees these files until they are all complete.
-                batch.append((prefix + name, note_markdown(note).encode("utf-8")))
+                batch.append((name, note_markdown(note).encode("utf-8")))
                 names.append(name)
                 if len(batch) >= FILES_PER_TASK:
-                    pending.append(writers.submit(_write_new_files, batch, flush.per_file))
+                    pending.append(writers.submit(_write_new_files, prefix, batch,
+                                                  flush.per_file, existing))
                     batch = []
                     if len(pending) * FILES_PER_TASK >= WRITES_IN_FLIGHT:
-                        _collect(pending)
+                        written.update(_collect(pending))
             if batch:
-                pending.append(writers.submit(_write_new_files, batch, flush.per_file))
-            _collect(pending)
+                pending.append(writers.submit(_write_new_files, prefix, batch, flush.per_file,
+                                              existing))
+            written.update(_collect(pending))
             manifest = json.dumps({"files": names}, ensure_ascii=False, indent=0)
-            _write_new_files([(os.path.join(staging, MANIFEST_NAME),
-                               (manifest + "\n").encode("utf-8"))], flush.per_file)
+            _write_new_files(prefix, [(MANIFEST_NAME, (manifest + "\n").encode("utf-8"))],
+                             flush.per_file, None)
             flush.all_written(staging)
         except OSError as error:
             raise ExportError(destination, f"could not write the notes: {error.strerror}") \
@@ -149,21 +161,27 @@ def _write_files(staging: Path, scope: NoteScope, progress: Progress | None,
         finally:
             for future in pending:
                 future.cancel()
-    return names
+    return names, written
 
 
-def _collect(pending: list[Future[None]]) -> None:
-    """Wait for the queued writes, raising the first failure."""
-    for future in pending:
-        future.result()
+def _collect(pending: list[Future[list[str]]]) -> list[str]:
+    """Wait for the queued writes, raising the first failure; the names they staged."""
+    staged = [name for future in pending for name in future.result()]
     pending.clear()
+    return staged
 
 
-def _write_new_files(files: list[tuple[str, bytes]], sync_each: bool) -> None:
+def _write_new_files(prefix: str, files: list[tuple[str, bytes]], sync_each: bool,
+                     existing: str | None) -> list[str]:
+    """Create each file `prefix + name` unless `existing + name` already holds its bytes;
+    return the names created."""
+    created: list[str] = []
     # Plain os calls: for thousands of small files, the io layer's buffering and checks cost
     # more than the writing itself.
-    for path, data in files:
-        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    for name, data in files:
+        if existing is not None and _holds(existing + name, data):
+            continue
+        handle = os.open(prefix + name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         try:
             view = memoryview(data)
             while view:  # a short write is rare for a regular file, but allowed
@@ -172,9 +190,25 @@ def _write_new_files(files: list[tuple[str, bytes]], sync_each: bool) -> None:
                 os.fsync(handle)
         finally:
             os.close(handle)
+        created.append(name)
+    return created
 
 
-def _move_into_place(staging: Path, folder: Path, names: list[str]) -> None:
+def _holds(path: str, data: bytes) -> bool:
+    """Is `path` a regular file with exactly these bytes?"""
+    try:
+        with open(path, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return False
+            if os.fstat(handle.fileno()).st_size != len(data):
+                return False
+            return handle.read() == data
+    except OSError:
+        return False
+
+
+def _move_into_place(staging: Path, folder: Path, names: list[str], written: set[str]
+                     ) -> None:
     with suppress(FileNotFoundError, OSError):
         folder.rmdir()  # only succeeds when empty; a fresh destination gets the whole folder
     if not folder.exists():
@@ -186,11 +220,12 @@ def _move_into_place(staging: Path, folder: Path, names: list[str]) -> None:
                 from error
         return
     # Exporting again into a folder that holds other things too (a notes vault): each
-    # complete file replaces its old version, then files of notes no longer exported go.
+    # changed file replaces its old version, then files of notes no longer exported go.
     previous = _manifest(folder)
     try:
         for name in names:
-            os.replace(staging / name, folder / name)
+            if name in written:
+                os.replace(staging / name, folder / name)
         for name in set(previous) - set(names):
             with suppress(FileNotFoundError):
                 (folder / name).unlink()

@@ -319,3 +319,17 @@ def test_both_flush_strategies_write_the_same_folder(library: Path, tmp_path: Pa
     monkeypatch.setattr(notes_markdown, "folder_flush", lambda: per_file)
     export_notes("md", tmp_path / "fsynced-each")
     assert _tree(tmp_path / "flushed-once") == _tree(tmp_path / "fsynced-each")
+
+
+def test_exporting_again_rewrites_only_the_notes_that_changed(library: Path,
+                                                             tmp_path: Path) -> None:
+    vault = tmp_path / "vault"
+    export_notes("md", vault)
+    before = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in vault.glob("*.md")}
+    save_note(NoteTarget("person", Person.get(Person.key == "ann-actor").id),
+              NoteState("rewritten"))
+    assert export_notes("md", vault) == 3
+    after = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in vault.glob("*.md")}
+    assert {name for name in before if after[name] != before[name]} == {"Ann Actor.md"}
+    export_notes("md", tmp_path / "fresh")
+    assert _tree(vault) == _tree(tmp_path / "fresh")  # same bytes as a first export
