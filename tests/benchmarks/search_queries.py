@@ -12,13 +12,15 @@ TYPED_QUERIES: tuple[str, ...] = (
     # Plain words: the first four keystrokes are the short-prefix classes, the rest whole words.
     "harbour lights", "silent witness", "regina king", "the secret", "jersey city",
     "clare-hope", "kj harper", "midnight ferry", "ashitey", "police procedural", "detective",
-    "amber", "wolf", "nordic noir", "ex", "o'connor",
+    "amber", "wolf", "nordic noir", "ex", "o'connor", "regina", "kj", "jersey",
     # Fields.
     "cast:king", "cast:smith-jones", "year:2010..2019", "genre:drama", "genre:comedy",
     "network:netflix", "creator:sud", "character:harper", "verdict:mixed", "review:pacing",
-    "year:>=2015 genre:crime", "title:harbour",
+    "year:>=2015 genre:crime", "title:harbour", "year:2018", "year:<2000", "has:award",
+    "verdict:negative", "rating:>=8", "status:watched", "person:ashitey",
     # Negations.
     "-drama", "harbour -drama", "crime -comedy", "not comedy", "-netflix -hbo", "wolf -cast:king",
+    "-netflix", "not drama or comedy", "-year:2018",
 )
 
 CLASSES: tuple[str, ...] = ("1 char", "2 chars", "3 chars", "4 chars", "whole words",
