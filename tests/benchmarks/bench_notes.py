@@ -41,7 +41,9 @@ from tests.benchmarks.synthetic import (
 
 EXPORT_TARGET_S = 2.0
 STALL_TARGET_MS = 16.0
-EXPORT_RUNS = 3
+# File creation on a shared disk stalls now and then for reasons outside the app (see the
+# empty-file figure): the median of five runs, with the fastest beside it.
+EXPORT_RUNS = 5
 
 
 def _export_seconds(format_name: str, folder: Path, runs: int) -> list[float]:
@@ -155,6 +157,7 @@ def run(context: BenchContext) -> list[Figure]:
             md = _export_seconds("md", folder, EXPORT_RUNS)
             figures.append(Figure(f"export {notes:,} notes to Markdown folder (median)",
                                   statistics.median(md), "s", EXPORT_TARGET_S))
+            figures.append(Figure(f"  fastest of {EXPORT_RUNS}", min(md), "s", None))
             figures.append(Figure(f"  creating {notes:,} empty files in the same place",
                                   _creation_floor_seconds(folder, notes), "s", None))
             for name in ("md-single", "json", "csv", "html"):
