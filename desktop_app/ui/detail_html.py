@@ -51,11 +51,14 @@ def _count(number: int, singular: str, plural: str | None = None) -> str:
     return f"{number} {singular if number == 1 else (plural or singular + 's')}"
 
 
-def _facts_table(rows: Iterable[tuple[str, str]], muted: str) -> str:
-    """Label/value rows; values are HTML already, empty ones are left out."""
-    cells = "".join(f'<tr><td align="right" style="color:{muted}">{label}:&nbsp;</td>'
-                    f"<td>{value}</td></tr>" for label, value in rows if value)
-    return f'<table cellspacing="0" cellpadding="1">{cells}</table>' if cells else ""
+def _facts(rows: Iterable[tuple[str, str]], muted: str) -> str:
+    """Label/value lines; values are HTML already, empty ones are left out.
+
+    Lines, not a table: Qt lays a table out several times slower, on every page shown.
+    """
+    lines = [f'<span style="color:{muted}">{label}:</span>&nbsp;{value}'
+             for label, value in rows if value]
+    return f"<p>{'<br>'.join(lines)}</p>" if lines else ""
 
 
 def _grid(headers: list[str], rows: list[list[str]]) -> str:
@@ -121,7 +124,7 @@ def series_head_html(series: SeriesDetail, muted: str = "gray") -> str:
               ("Based on", _text(series.based_on or ""))]
     parts = [f"<h1>{_text(series.title)}</h1>",
              f'<p style="color:{muted}">{subtitle}</p>' if subtitle else "",
-             _facts_table(facts, muted),
+             _facts(facts, muted),
              _section("Synopsis", f"<p>{_text(series.synopsis)}</p>" if series.synopsis else "")]
     return "".join(parts)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPalette, QResizeEvent, QWheelEvent
+from PySide6.QtGui import QColor, QDesktopServices, QPalette, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -48,8 +48,16 @@ class DetailView(QTextBrowser):
         self.anchorClicked.connect(self._anchor_clicked)
 
     def muted_colour(self) -> str:
-        """Secondary text colour from the current palette, so dark mode stays readable."""
-        return self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        """Secondary text colour from the current palette, so dark mode stays readable: the
+        text colour taken 40% of the way to the background (the palette's PlaceholderText
+        is often the text colour with alpha, which HTML colours cannot carry)."""
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.Text)
+        base = palette.color(QPalette.ColorRole.Base)
+        mixed = QColor(*(round(t + (b - t) * 0.4) for t, b in
+                         ((text.red(), base.red()), (text.green(), base.green()),
+                          (text.blue(), base.blue()))))
+        return mixed.name()
 
     def _anchor_clicked(self, url: QUrl) -> None:
         text = url.toString()

@@ -28,7 +28,7 @@ def library(tmp_path: Path, mini_library_document: dict[str, Any]) -> Iterator[P
 
 
 def test_the_list_comes_from_the_early_connection_and_the_rest_follows_its_paint(
-        qtbot: QtBot, library: Path) -> None:
+        library: Path, qtbot: QtBot) -> None:
     window = open_library_window(library, busy_timeout=0.2)
     assert window is not None
     qtbot.addWidget(window)
@@ -53,11 +53,12 @@ def test_the_list_comes_from_the_early_connection_and_the_rest_follows_its_paint
     assert window.series_page.series is not None
     assert window.series_page.series.title == "The Zebra Hour"
     assert window.notes.series_editor.isEnabled()  # the note editor follows, on the store
+    window.search_timer.stop()
     window.close()
 
 
 def test_text_typed_before_the_search_field_is_swapped_is_kept(
-        qtbot: QtBot, library: Path) -> None:
+        library: Path, qtbot: QtBot) -> None:
     window = open_library_window(library, busy_timeout=0.2)
     assert window is not None
     qtbot.addWidget(window)
@@ -68,4 +69,6 @@ def test_text_typed_before_the_search_field_is_swapped_is_kept(
     qtbot.waitUntil(window.pages_built)
     assert isinstance(window.search_field, SearchField)
     assert window.search_field.text() == "alpha"
+    window.apply_search()  # nothing left waiting for the event loop once the library closes
+    assert window.series_model.view.search == "alpha"
     window.close()
