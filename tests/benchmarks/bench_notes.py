@@ -8,9 +8,10 @@ how many); the autosave runs in a child GUI process on a scratch copy of it (it 
 measured with a 1 ms UI-thread heartbeat. Exports go to a scratch folder in the system's
 temporary folder; beside the export time, the time to create as many empty files there with
 bare system calls shows the disk's share of it. That share is not constant: on ext4 without a
-journal (this build machine) the kernel passes over recently freed inodes when it allocates
-one, so where many files were deleted lately (earlier benchmark runs in /tmp) creating a file
-costs up to 40 times more (measured: 0.03 ms vs 1.1 ms); compare the two figures.
+journal (this build machine) the kernel will not reuse an inode freed in the last one to five
+minutes and checks each such inode in turn, so right after many files were deleted nearby (an
+earlier benchmark run cleaning up in /tmp) creating a file costs up to 40 times more
+(measured: 0.03 ms vs 1.1 ms). Compare the two figures before reading the first.
 """
 
 from __future__ import annotations
