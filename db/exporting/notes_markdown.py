@@ -197,11 +197,11 @@ def _write_new_files(prefix: str, files: list[tuple[str, bytes]], sync_each: boo
 def _holds(path: str, data: bytes) -> bool:
     """Is `path` a regular file with exactly these bytes?"""
     try:
+        # stat before open: opening a FIFO someone left under that name would block.
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
+            return False
         with open(path, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                return False
-            if os.fstat(handle.fileno()).st_size != len(data):
-                return False
             return handle.read() == data
     except OSError:
         return False
