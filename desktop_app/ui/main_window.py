@@ -19,11 +19,9 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -391,6 +389,8 @@ class MainWindow(QMainWindow):
         try:
             early_library.bind_store()
         except ShowshelfError as error:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(self, "Showshelf", f"Showshelf cannot open this library.\n\n"
                                  f"{error}")
             QTimer.singleShot(0, self.close)
@@ -637,6 +637,8 @@ class MainWindow(QMainWindow):
     # --- files -----------------------------------------------------------------------------
 
     def _choose_library(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # dialogs are imported when opened
+
         path, _ = QFileDialog.getOpenFileName(
             self, "Open Library", str(self.library_path.parent),
             "Showshelf libraries (*.sqlite *.db);;All files (*)")
@@ -645,6 +647,8 @@ class MainWindow(QMainWindow):
 
     def open_library_file(self, path: Path) -> bool:
         """Switch to another library file; on failure say why and keep the current one."""
+        from PySide6.QtWidgets import QMessageBox
+
         from db.database import open_library
         from db.errors import ShowshelfError
         from db.models import database_proxy
@@ -681,6 +685,8 @@ class MainWindow(QMainWindow):
             notes.leave_library()
 
     def _choose_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         path, _ = QFileDialog.getOpenFileName(
             self, "Import Library File", str(Path.home()), "Library JSON (*.json);;All files (*)")
         if not path:
