@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 INTERNAL_SCHEMES = ("person", "series", "search")
+# Space around a page document's text, in pixels; tables beside the documents line up with it.
+DOCUMENT_MARGIN = 14
 
 
 def open_external(url: str) -> bool:
@@ -44,7 +46,7 @@ class DetailView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.document().setDocumentMargin(14)
+        self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self.anchorClicked.connect(self._anchor_clicked)
 
     def muted_colour(self) -> str:
@@ -80,6 +82,10 @@ class DetailPage(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
         body.setObjectName(f"{object_name}Body")
+        # One background for the whole page: the documents' base colour, also behind the
+        # tables' margins, the back button and the note editor.
+        body.setBackgroundRole(QPalette.ColorRole.Base)
+        body.setAutoFillBackground(True)
         self.setWidget(body)
         self.page_layout = QVBoxLayout(body)
         self.page_layout.setContentsMargins(0, 0, 0, 12)
@@ -87,7 +93,7 @@ class DetailPage(QScrollArea):
         self.note_area = QWidget(body)
         self.note_area.setObjectName(f"{object_name}NoteArea")
         self.note_area_layout = QVBoxLayout(self.note_area)
-        self.note_area_layout.setContentsMargins(14, 8, 14, 0)
+        self.note_area_layout.setContentsMargins(DOCUMENT_MARGIN, 8, DOCUMENT_MARGIN, 0)
         self.page_layout.addWidget(self.note_area)
         self.page_layout.addStretch(1)
 

@@ -10,11 +10,11 @@ is not in the library). `note_area` (see DetailPage) waits for the note editor.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from db.details import SeriesDetail
 from desktop_app.ui.detail_html import series_head_html, series_rest_html
-from desktop_app.ui.detail_widgets import DetailPage, FittedTable, FittedView
+from desktop_app.ui.detail_widgets import DOCUMENT_MARGIN, DetailPage, FittedTable, FittedView
 
 NO_ACTOR = "(no actor named)"
 
@@ -35,7 +35,12 @@ class SeriesPage(DetailPage):
         self.cast_table.activated.connect(self._cast_activated)
         self.rest_view = FittedView()
         self.rest_view.setObjectName("seriesRest")
-        for widget in (self.head_view, self.cast_table, self.rest_view):
+        # The table lines up with the documents' text, which starts DOCUMENT_MARGIN in.
+        cast_box = QWidget()
+        cast_layout = QHBoxLayout(cast_box)
+        cast_layout.setContentsMargins(DOCUMENT_MARGIN, 0, DOCUMENT_MARGIN, 0)
+        cast_layout.addWidget(self.cast_table)
+        for widget in (self.head_view, cast_box, self.rest_view):
             self.add_content(widget)
         for view in (self.head_view, self.rest_view):
             view.linkRequested.connect(self._follow)
