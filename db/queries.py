@@ -322,9 +322,9 @@ def read_rows(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
 # The detail pages' queries and dataclasses live in db/details.py (not needed for the first
 # screen); `queries.series_detail` and friends keep working through this.
 def __getattr__(name: str) -> Any:
-    from db import details
+    if not name.startswith("_"):  # not "__path__" and the like that imports probe for
+        from db import details
 
-    try:
-        return getattr(details, name)
-    except AttributeError:
-        raise AttributeError(f"module 'db.queries' has no attribute {name!r}") from None
+        if hasattr(details, name):
+            return getattr(details, name)
+    raise AttributeError(f"module 'db.queries' has no attribute {name!r}")
