@@ -31,7 +31,7 @@ def main() -> int:
     table = QTableView(window)
     table.setModel(model)
     window.setCentralWidget(table)
-    window.resize(1100, 700)
+    window.resize(1200, 760)  # the size Showshelf's window opens at the first time
     FirstPaintProbe(table.viewport())
     window.show()
     return app.exec()
