@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from db.details import AwardItem, PersonDetail, ReviewItem, SeriesDetail
+from db.details import AwardItem, PersonDetail, PersonRole, ReviewItem, SeriesDetail
 
 RELATION_LABELS = {"inspired_by": "Inspired by", "same_creator": "Same creator",
                    "compared_with": "Compared with", "real_case": "Real case",
@@ -213,6 +213,19 @@ def _sources_html(series: SeriesDetail, muted: str) -> str:
     return body
 
 
+def _role_line(role: PersonRole, muted: str) -> str:
+    """ "Seven Seconds (2018) — Actor as Latrice Butler: Brenton's mother…" """
+    line = _link(f"series:{role.series_id}", role.series_title)
+    if role.year_start is not None:
+        line += f" ({role.year_start})"
+    line += f' <span style="color:{muted}">—</span> {_text(ROLE_LABELS.get(role.role, role.role))}'
+    if role.character:
+        line += f" as <b>{_text(role.character)}</b>"
+        if role.character_description:
+            line += f'<br><span style="color:{muted}">{_text(role.character_description)}</span>'
+    return line
+
+
 def person_html(person: PersonDetail, muted: str = "gray") -> str:
     series_count = len({role.series_id for role in person.roles})
     parts = [f"<h1>{_text(person.name)}</h1>",
@@ -220,11 +233,10 @@ def person_html(person: PersonDetail, muted: str = "gray") -> str:
              f"{series_count} series of your library</p>"]
     if person.about:
         parts.append(f"<p>{_text(person.about)}</p>")
-    rows = [[_link(f"series:{role.series_id}", role.series_title), _text(role.year_start or ""),
-             _text(ROLE_LABELS.get(role.role, role.role)), f"<b>{_text(role.character or '')}</b>",
-             _text(role.character_description or "")] for role in person.roles]
-    parts.append(_section("Roles in your library", _grid(
-        ["Series", "Year", "Role", "Character", "About the character"], rows) if rows else ""))
+    # One line per role, not a table: a busy person has hundreds of roles, and Qt lays a
+    # table that long out in a fraction of a second where lines take a few ms.
+    parts.append(_section("Roles in your library", _list([_role_line(role, muted)
+                                                          for role in person.roles])))
     parts.append(_section("Awards", _list([
         _award_line(award, with_person=False, with_series=True) for award in person.awards])))
     parts.append(_section("Interviews", _list([
