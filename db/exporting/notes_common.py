@@ -129,8 +129,7 @@ def _mentions(batch: list[NoteRow]) -> dict[int, tuple[str, ...]]:
                           if s in folded_titles]
         body = row.body.casefold()
         names = [name for name in always if name]
-        names += [name for name, folded in candidates
-                  if folded in body and _names(body, folded)]
+        names += [name for name, folded in candidates if _names(body, folded)]
         own = row.title.casefold()
         unique = dict.fromkeys(wiki_name(n) for n in names if n.casefold() != own)
         found[row.id] = tuple(name for name in unique if name)
