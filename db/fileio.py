@@ -36,3 +36,18 @@ def write_file_atomically(path: Path | str, data: bytes) -> None:
         with suppress(FileNotFoundError):
             os.unlink(temp_name)
         raise ExportError(path, f"could not write the file: {error.strerror}") from error
+    # The file is whole on disk; now its new name. Best effort: some file systems refuse to
+    # fsync a directory, and that must not turn a written file into a failed export.
+    with suppress(OSError):
+        sync_directory(path.parent)
+
+
+def sync_directory(folder: Path) -> None:
+    """fsync a directory, so that names created, renamed or removed in it are on disk."""
+    if os.name == "nt":  # directories cannot be opened for fsync there; NTFS journals names
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from db.fileio import sync_directory
+
 
 @dataclass(frozen=True)
 class FolderFlush:
@@ -39,17 +41,6 @@ class FolderFlush:
                 raise OSError(error, os.strerror(error), str(folder))
         finally:
             os.close(handle)
-
-
-def sync_directory(folder: Path) -> None:
-    """fsync a directory, so that names created, renamed or removed in it are on disk."""
-    if os.name == "nt":  # directories cannot be opened for fsync there; NTFS journals names
-        return
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
 
 
 @cache

@@ -20,7 +20,7 @@ from json.encoder import encode_basestring as quote  # type: ignore[attr-defined
 from pathlib import Path
 
 from db.errors import ExportError
-from db.exporting.folder_flush import folder_flush, sync_directory
+from db.exporting.folder_flush import folder_flush
 from db.exporting.notes_common import (
     STATUS_WORDS,
     ExportedNote,
@@ -29,7 +29,7 @@ from db.exporting.notes_common import (
     exported_notes,
     stars,
 )
-from db.fileio import write_file_atomically
+from db.fileio import sync_directory, write_file_atomically
 from db.note_listing import ALL_NOTES, NoteScope
 
 LINKS_MARKER = "<!-- showshelf:links — generated on export; import ignores this line and below -->"
