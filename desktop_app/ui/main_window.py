@@ -563,6 +563,7 @@ class MainWindow(QMainWindow):
     def _after_first_paint(self) -> None:
         self._build_pages()
         self.refresh_counts()
+        self.series_model.seed_page_starts()
         target = keys.read_target(self.settings)
         if target is not None and self.current_target() is None:
             if target.kind == "series":

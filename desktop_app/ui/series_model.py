@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QStandardItemModel
@@ -34,6 +35,11 @@ MAX_CACHED_PAGES = 100
 # one-letter search's 100,000 would cost more than the search); scrolling to the end of the
 # list counts five times further each time (canFetchMore/fetchMore).
 SEARCH_COUNT_CAP = 1000
+# Page starts laid down every this many rows of an unfiltered list, a few per turn of the event
+# loop once the window is up (seed_page_starts): a jump anywhere then walks at most this many
+# index entries instead of up to the whole list (milliseconds at 100,000 rows).
+SEED_STEP = 2048
+SEEDS_PER_TURN = 8
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -141,6 +147,10 @@ class SeriesTableModel(QAbstractTableModel):
         # Where the pages read so far began (by row), kept after their rows are dropped: a
         # page near one of them is read by an index seek from there (queries.PageStart).
         self._starts: list[PageStart] = []
+        self._seeding = False  # whether page starts are laid down for each new view
+        self._seeded_upto = 0  # row of the last seeded start
+        self._seed_timer = QTimer(self, singleShot=True, interval=0)
+        self._seed_timer.timeout.connect(self._seed_some)
 
     # --- what the list shows ---------------------------------------------------------------
 
@@ -159,6 +169,8 @@ class SeriesTableModel(QAbstractTableModel):
         self._pages.clear()
         self._starts.clear()
         self.endResetModel()
+        if self._seeding:
+            self.seed_page_starts()
         self.viewChanged.emit()
 
     def set_search(self, search: str) -> None:
@@ -173,6 +185,8 @@ class SeriesTableModel(QAbstractTableModel):
         self._pages.clear()
         self._starts.clear()
         self.endResetModel()
+        if self._seeding:
+            self.seed_page_starts()
 
     def series_id(self, row: int) -> int | None:
         entry = self._entry(row)
@@ -257,11 +271,28 @@ class SeriesTableModel(QAbstractTableModel):
             self._pages.move_to_end(number)
         return page[within] if within < len(page) else None
 
-    def _read_page(self, offset: int) -> list[SeriesRow]:
+    def _read_page(self, offset: int, size: int = PAGE_SIZE) -> list[SeriesRow]:
         starts = self._starts
         nearest = bisect_right([start.offset for start in starts], offset) - 1
-        rows, start = queries.series_page_from(self._view, offset, PAGE_SIZE,
+        rows, start = queries.series_page_from(self._view, offset, size,
                                                starts[nearest] if nearest >= 0 else None)
         if start is not None and (nearest < 0 or starts[nearest].offset != offset):
             starts.insert(nearest + 1, start)
         return rows
+
+    def seed_page_starts(self) -> None:
+        """Lay down page starts through an unfiltered list in the background (SEED_STEP),
+        now and for every view shown from now on."""
+        self._seeding = True
+        self._seeded_upto = 0
+        if not self._view.search.strip():
+            self._seed_timer.start()
+
+    def _seed_some(self) -> None:
+        for _ in range(SEEDS_PER_TURN):
+            offset = self._seeded_upto + SEED_STEP
+            if offset >= self._count or self._view.search.strip():
+                return
+            self._read_page(offset, 1)
+            self._seeded_upto = offset
+        self._seed_timer.start()
