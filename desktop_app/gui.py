@@ -77,16 +77,25 @@ def open_library_window(library: Path, *, busy_timeout: float) -> MainWindow | N
             # A retry, or a cancelled file dialog, tries the same library again.
 
 
-def run_gui(library: Path, *, busy_timeout: float) -> int:
+def prepare_window(library: Path, *, busy_timeout: float) -> MainWindow | None:
+    """Everything before the window shows: the Qt check, the application, the library and
+    the window on it (None when Qt cannot start or the user quits). The benchmark's probe
+    starts the app through this too."""
     from desktop_app.qt_check import startup_problem
 
     problem = startup_problem()  # before Qt, which would abort with its own plugin error
     if problem:
         print(problem, file=sys.stderr)
-        return 1
-    app = configure_application()
-    window = open_library_window(library, busy_timeout=busy_timeout)
+        return None
+    configure_application()
+    return open_library_window(library, busy_timeout=busy_timeout)
+
+
+def run_gui(library: Path, *, busy_timeout: float) -> int:
+    window = prepare_window(library, busy_timeout=busy_timeout)
     if window is None:
         return 1
     window.show()
-    return app.exec()
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance().exec()  # type: ignore[union-attr]

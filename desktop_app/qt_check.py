@@ -11,12 +11,9 @@ calls `startup_problem()` before it creates the QApplication. Imports no Qt.
 
 from __future__ import annotations
 
-import ctypes
 import importlib.util
 import os
 import re
-import shutil
-import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -90,6 +87,9 @@ def plugin_path(platform: str) -> Path | None:
 
 def missing_libraries(plugin: Path, load_error: str = "") -> list[str]:
     """Sonames the plugin needs but the system lacks: every one via ldd, else the first."""
+    import shutil  # only when something is missing: not on every start
+    import subprocess
+
     if shutil.which("ldd"):
         result = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True,
                                 check=False)
@@ -116,6 +116,8 @@ def install_advice(platform: str, missing: Sequence[str]) -> str:
 
 
 def _load_error(plugin: Path) -> str | None:
+    import ctypes  # imported here: the check runs on every start, ctypes is not free
+
     try:
         ctypes.CDLL(str(plugin), mode=os.RTLD_LAZY)
     except OSError as error:

@@ -1,9 +1,11 @@
 """The app's side of the browser benchmark, run in a fresh process by bench_browser.py.
 
-`python tests/benchmarks/browser_probe.py LIBRARY start` starts Showshelf the way `showshelf`
-does (desktop_app.gui) and reports the first painted list, like bare_window.py does for a bare
-window. `... LIBRARY interact` then times selecting series (until the detail page is painted)
-and scrolling the list from top to bottom, frame by frame.
+`python tests/benchmarks/browser_probe.py LIBRARY start` starts Showshelf the way
+`showshelf --library LIBRARY` does (desktop_app.app.window_options, then
+desktop_app.gui.prepare_window: the Qt check, the application, the library, the window) and
+reports the first painted list, like bare_window.py does for a bare window.
+`... LIBRARY interact` then times selecting series (until the detail page is painted) and
+scrolling the list from top to bottom, frame by frame.
 
 Settings are isolated by the parent (XDG_CONFIG_HOME points at a fresh folder), so every start
 is a first start with nothing to restore.
@@ -22,6 +24,7 @@ if __package__ in (None, ""):  # run as a script: make `tests.benchmarks` import
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.app import LIBRARY_OPTION
 from tests.benchmarks.gui_probe import FirstPaintProbe, report
 
 BROWSER_PROBE = Path(__file__).resolve()
@@ -90,12 +93,18 @@ def _time_scrolling(window: object, app: QApplication) -> tuple[list[float], lis
 
 def main() -> int:
     library, mode = Path(sys.argv[1]), sys.argv[2]
-    from desktop_app.gui import configure_application, open_library_window
+    # The path `showshelf --library LIBRARY` takes (desktop_app.app.main → run_gui), up to
+    # the window's show(), which the probe does itself once it watches the first paint.
+    from desktop_app.app import window_options
+    from desktop_app.gui import prepare_window
 
-    app = configure_application()
-    window = open_library_window(library, busy_timeout=5.0)
+    options = window_options([LIBRARY_OPTION, str(library)])
+    assert options is not None
+    window = prepare_window(options.library, busy_timeout=options.wait)
     if window is None:
         return 1
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
 
     def interact() -> dict[str, object]:
         selections = _time_selections(window, app)
