@@ -8,7 +8,8 @@ found in a text, folded the way the index folds it); this module only paints the
 - `HighlightDelegate` paints the spans behind the text of a small table (the cast table),
   wrapping it as the table would.
 - `DocumentHighlighter` marks them in a QTextDocument (the detail pages' HTML, escaped when
-  it was built: formats are applied to the laid-out text, never to markup).
+  it was built: formats are applied to the laid-out text, never to markup), leaving the
+  page's own wording alone: headings, table headers, "Genres:"-style labels.
 Both do nothing (and cost nothing) while there are no terms.
 """
 
@@ -23,9 +24,11 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QSyntaxHighlighter,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextFragment,
 )
 from PySide6.QtWidgets import (
     QStyle,
@@ -295,5 +298,89 @@ class DocumentHighlighter(QSyntaxHighlighter):
             self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
+        block = self.currentBlock()
+        if is_page_heading(block):
+            return
+        wording = page_wording_ranges(block)
         for start, end in spans_in(text, self._terms):
-            self.setFormat(start, end - start, self._format)
+            if not any(start < wording_end and wording_start < end
+                       for wording_start, wording_end in wording):
+                self.setFormat(start, end - start, self._format)
+
+
+# Labels after which the rest of the line is the page's own wording too: the kinds of
+# record a source supports and the names of the fields it states.
+LABELS_OF_WORDING = ("Supports:", "States:")
+LINE_BREAK = "\u2028"  # a <br> inside a paragraph
+
+
+def is_page_heading(block: QTextBlock) -> bool:
+    """A block that is all the page's own wording: a section heading ("Cast", "Synopsis"),
+    a table's header row, or the field name opening a row ("Fact" column). Level 1 is kept:
+    it is the series' or person's name."""
+    if block.blockFormat().headingLevel() >= 2:
+        return True
+    if not block.document().rootFrame().childFrames():
+        return False  # no tables: the common page, checked cheaply
+    table = QTextCursor(block).currentTable()
+    if table is None:
+        return False
+    cell = table.cellAt(block.position())
+    if cell.row() == 0:
+        return True
+    # A first column that is not links names what the row is about (a field label);
+    # the cast's first column links to people and stays markable.
+    return cell.column() == 0 and not _has_link(block)
+
+
+def _has_link(block: QTextBlock) -> bool:
+    fragments = block.begin()
+    while not fragments.atEnd():
+        if fragments.fragment().charFormat().isAnchor():
+            return True
+        fragments += 1
+    return False
+
+
+def page_wording_ranges(block: QTextBlock) -> list[tuple[int, int]]:
+    """Ranges (in the block) of the labels the pages put before values: "Genres:",
+    "Praised:", "Won:", "Casting:"…
+
+    detail_html.py starts a line with a label written in its own format (muted, bold or
+    plain before a bold title) ending at a colon; library values there are plain text or
+    links. So a line's first fragment is a label when it is not a link and the colon ends it
+    or starts the next fragment: found from the formats, without the page builder marking
+    its labels. A value that merely contains a colon ("Note: …" in a synopsis) is one
+    fragment with the colon inside, and stays markable.
+    """
+    fragments = []
+    iterator = block.begin()
+    while not iterator.atEnd():
+        fragments.append(iterator.fragment())
+        iterator += 1
+    base = block.position()
+    ranges: list[tuple[int, int]] = []
+    line_start = True
+    for index, fragment in enumerate(fragments):
+        text = fragment.text()
+        if line_start and not fragment.charFormat().isAnchor():
+            following = fragments[index + 1].text() if index + 1 < len(fragments) else ""
+            if text.rstrip().endswith(":") or (following.startswith(":")
+                                               and LINE_BREAK not in text):
+                start = fragment.position() - base
+                end = start + fragment.length()
+                if text.strip() in LABELS_OF_WORDING:
+                    line_end = _line_end(fragments, index + 1)
+                    end = (line_end - base) if line_end is not None else block.length()
+                ranges.append((start, end))
+        line_start = text.endswith(LINE_BREAK)
+    return ranges
+
+
+def _line_end(fragments: list[QTextFragment], first: int) -> int | None:
+    """The document position of the line break ending the line, from fragment `first` on."""
+    for fragment in fragments[first:]:
+        position = fragment.text().find(LINE_BREAK)
+        if position >= 0:
+            return fragment.position() + position
+    return None

@@ -202,6 +202,41 @@ def test_matches_are_marked_in_the_detail_page(qtbot: Any, make_window: WindowFa
     assert delegate.spans(0, "Regina King") == ((0, 6),)
 
 
+def test_the_pages_own_labels_and_headings_are_not_marked(qtbot: Any, make_window: WindowFactory,
+                                                          bundled_library: Path) -> None:
+    window = make_window(bundled_library)
+    type_search(qtbot, window, "regina")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
+    assert page_title(window) == "Seven Seconds"
+    # The page stays while a new search is typed: its words are marked, its labels are not.
+    qtbot.keyClick(window.search_field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(qtbot, window.search_field, "cast syn gen crime praised won")
+    qtbot.waitUntil(lambda: window.series_model.view.search.endswith("won"))
+    qtbot.waitUntil(lambda: "Crime" in marked_words(window.series_page.views()))
+    marked = marked_words(window.series_page.views())
+    # "cast" in a source's title, "Crime" in the genres, "won" in what a source says;
+    # never "Cast" / "Synopsis" headings, "Genres:" / "Praised:" / "Won:" labels, nor
+    # the record kinds listed after "Supports:".
+    assert {word.lower() for word in marked} == {"cast", "crime", "won"}
+    assert "Cast" not in marked and "Won" not in marked
+    assert marked_lines(window.series_page.views(), "Genres:") == ["Crime"]
+
+
+def marked_lines(views: list[Any], line_start: str) -> list[str]:
+    """The marked words on the lines of some documents that start with `line_start`."""
+    words = []
+    for view in views:
+        block = view.document().begin()
+        while block.isValid():
+            for found in block.layout().formats():
+                line_begin = block.text().rfind("\u2028", 0, found.start) + 1
+                if found.format.background().color() == MARK_COLOUR \
+                        and block.text().startswith(line_start, line_begin):
+                    words.append(block.text()[found.start:found.start + found.length])
+            block = block.next()
+    return words
+
+
 def marked_words(views: list[Any]) -> set[str]:
     """The words the search's marks cover in some documents."""
     words: set[str] = set()
