@@ -45,8 +45,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# The top-level options that take a value: a word after one of them is not the command.
+VALUE_OPTIONS = ("--library", "--wait")
+
+
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    return build_parser().parse_args(list(argv))
+    return build_parser().parse_args(arrange_command_words(argv))
+
+
+def arrange_command_words(argv: Sequence[str]) -> list[str]:
+    """`argv` with the words after `search` arranged so its query may start with '-'."""
+    from desktop_app.commands.search import arrange_arguments
+
+    words = list(argv)
+    position = 0
+    while position < len(words):
+        word = words[position]
+        if word == "--" or not word.startswith("-"):
+            break
+        # --library PATH (or an abbreviation argparse accepts, --lib PATH) takes the next word
+        if "=" not in word and len(word) > 2 \
+                and any(option.startswith(word) for option in VALUE_OPTIONS):
+            position += 1
+        position += 1
+    if position < len(words) and words[position] == "search":
+        words[position + 1:] = arrange_arguments(words[position + 1:])
+    return words
 
 
 def library_path(args: argparse.Namespace) -> Path:

@@ -1,6 +1,11 @@
 """`search QUERY [--json]`: the series matching a search, with why each matched.
 
 Exit 0 when something matched, 1 when nothing did, 2 on a usage error.
+
+Everything after `search` is the query, in order, so `showshelf search -netflix` excludes
+Netflix instead of being read as an option: `arrange_arguments` picks out the command's own
+options (`--json`, `--limit N`, `-h`/`--help`) wherever they are and hands argparse the rest
+after a `--`.
 """
 
 from __future__ import annotations
@@ -8,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from db.errors import library_errors
@@ -25,12 +31,47 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "search", help="search the library (see 'Searching' in the README for the language)")
     parser.add_argument("query", nargs="+", metavar="QUERY",
-                        help="search text, e.g. 'cast:king year:2018' (several words are "
-                             "joined with spaces; put -- before a query that starts with '-')")
+                        help="search text, e.g. 'cast:king year:2018 -netflix' (several words "
+                             "are joined with spaces; after --, even --json is a word)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N",
                         help=f"show at most N results (default {DEFAULT_LIMIT})")
     parser.set_defaults(run=run_search)
+
+
+# The command's own options; --limit takes a value.
+FLAG_OPTIONS = ("--json", "-h", "--help")
+LIMIT_OPTION = "--limit"
+
+
+def arrange_arguments(words: Sequence[str]) -> list[str]:
+    """The words after `search` as argparse should see them: the options first, then `--` and
+    the query words in their order.
+
+    A word with one leading dash is a negation in the search language (`-netflix`), never an
+    option (except -h). An unknown `--word` is left before the `--`, where argparse reports
+    it as a usage error: it is more likely a misspelt option than a search. A `--` of the
+    user's own makes every later word part of the query.
+    """
+    options: list[str] = []
+    query: list[str] = []
+    items = list(words)
+    while items:
+        word = items.pop(0)
+        if word == "--":
+            query += items
+            break
+        if word in FLAG_OPTIONS or word.startswith(LIMIT_OPTION + "="):
+            options.append(word)
+        elif word == LIMIT_OPTION:
+            options.append(word)
+            if items:
+                options.append(items.pop(0))
+        elif word.startswith("--") and word[2:3].isalpha():
+            options.append(word)
+        else:
+            query.append(word)
+    return [*options, "--", *query] if query else options
 
 
 def run_search(args: argparse.Namespace, library: Path) -> int:

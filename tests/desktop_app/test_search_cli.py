@@ -99,6 +99,60 @@ def test_limit_and_a_leading_negation(capsys: pytest.CaptureFixture[str],
     assert len(json.loads(out)["results"]) == 1
 
 
+@pytest.mark.parametrize("argv", [["search", "-netflix"], ["search", "regina", "-netflix"],
+                                  ["search", "--json", "-netflix"],
+                                  ["search", "-netflix", "--json"]])
+def test_a_query_may_start_with_a_negation(capsys: pytest.CaptureFixture[str], library: Path,
+                                           argv: list[str]) -> None:
+    # The bundled library's one series is on Netflix: excluding Netflix leaves nothing.
+    code, out, err = run(capsys, library, *argv)
+    assert code == 1
+    assert "unrecognized" not in err
+    if "--json" in argv:
+        document = json.loads(out)
+        assert document["query"] == " ".join(word for word in argv[1:] if word != "--json")
+        assert document["results"] == []
+    else:
+        assert out == ""
+
+
+def test_negations_options_and_words_mix_in_any_order(capsys: pytest.CaptureFixture[str],
+                                                      library: Path) -> None:
+    # -hbo is a negation, not -h (help) with "bo"; --limit and --json still work after words.
+    code, out, _ = run(capsys, library, "search", "-hbo", "regina", "--limit", "5", "--json")
+    assert code == 0
+    document = json.loads(out)
+    assert document["query"] == "-hbo regina"
+    assert [row["title"] for row in document["results"]] == ["Seven Seconds"]
+
+
+def test_after_a_double_dash_every_word_is_the_query(capsys: pytest.CaptureFixture[str],
+                                                     library: Path) -> None:
+    code, out, _ = run(capsys, library, "search", "--json", "--", "regina", "--limit")
+    document = json.loads(out)
+    assert document["query"] == "regina --limit"
+    assert code == (0 if document["results"] else 1)
+
+
+def test_the_library_option_before_the_command_still_applies(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    other = tmp_path / "other.sqlite"
+    code = main(["--lib", str(other), "search", "-netflix"])
+    capsys.readouterr()
+    assert code == 1
+    assert other.exists()
+
+
+@pytest.mark.parametrize("argv", [["search", "-netflix", "--limit"],
+                                  ["search", "regina", "--lmit", "3"]])
+def test_a_misused_option_after_the_query_is_still_a_usage_error(
+        capsys: pytest.CaptureFixture[str], library: Path, argv: list[str]) -> None:
+    code, out, err = run(capsys, library, *argv)
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+
+
 @pytest.mark.parametrize("query", ['"', "(((", ")", "NEAR(a b)", "'; DROP TABLE series; --",
                                    "title:*", "a AND OR NOT", "\x00\x1b[2J", "😀 שלום", "^x",
                                    "year:99999", "x" * 10_000])
