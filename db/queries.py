@@ -177,6 +177,12 @@ def series_count(view: SeriesListView) -> int:
     return int(read_rows("SELECT count(*) FROM series", [])[0][0])
 
 
+def series_count_bound() -> int:
+    """At least the number of series (the largest id), read in a moment where counting them
+    all walks an index: for a first screen that counts exactly just after (series_count)."""
+    return int(read_rows("SELECT coalesce(max(id), 0) FROM series", [])[0][0])
+
+
 _ROW_COLUMNS = ("s.id, s.title, s.kind, s.year_start, s.year_end, s.seasons, s.episodes, "
                 "s.network, s.genres_label, n.rating, n.status")
 

@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
 
         sort = self._restored_sort()
         self.series_model = SeriesTableModel(SeriesListView(sort=sort[0], descending=sort[1]),
-                                             self)
+                                             self, quick_count=True)
         self._build_widgets()
         self._build_actions()
         self._build_menus()
@@ -561,6 +561,7 @@ class MainWindow(QMainWindow):
         self.set_zoom(keys.read_int(self.settings, keys.ZOOM, 0))
 
     def _after_first_paint(self) -> None:
+        self.series_model.settle_count()
         self._build_pages()
         self.refresh_counts()
         self.series_model.seed_page_starts()

@@ -138,11 +138,18 @@ class SeriesTableModel(QAbstractTableModel):
     viewChanged = Signal()  # after a new search or sort has been applied
     countChanged = Signal()  # more matches were counted as the list was scrolled
 
-    def __init__(self, view: SeriesListView | None = None, parent: Any = None) -> None:
+    def __init__(self, view: SeriesListView | None = None, parent: Any = None, *,
+                 quick_count: bool = False) -> None:
+        """`quick_count`: start an unfiltered list from an upper bound of its length (no count
+        of 100,000 rows before the first paint); settle_count() makes it exact."""
         super().__init__(parent)
         self._view = view or SeriesListView()
         self._count_cap = SEARCH_COUNT_CAP
-        self._count, self._more = queries.series_count_upto(self._view, self._count_cap)
+        self._count_is_bound = quick_count and not self._view.search.strip()
+        if self._count_is_bound:
+            self._count, self._more = queries.series_count_bound(), False
+        else:
+            self._count, self._more = queries.series_count_upto(self._view, self._count_cap)
         self._pages: OrderedDict[int, list[tuple[SeriesRow, tuple[str, ...]]]] = OrderedDict()
         # Where the pages read so far began (by row), kept after their rows are dropped: a
         # page near one of them is read by an index seek from there (queries.PageStart).
@@ -165,6 +172,7 @@ class SeriesTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._view = view
         self._count_cap = SEARCH_COUNT_CAP
+        self._count_is_bound = False
         self._count, self._more = queries.series_count_upto(view, self._count_cap)
         self._pages.clear()
         self._starts.clear()
@@ -181,6 +189,7 @@ class SeriesTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Read everything again (after the library changed, e.g. a note's rating was saved)."""
         self.beginResetModel()
+        self._count_is_bound = False
         self._count, self._more = queries.series_count_upto(self._view, self._count_cap)
         self._pages.clear()
         self._starts.clear()
@@ -279,6 +288,18 @@ class SeriesTableModel(QAbstractTableModel):
         if start is not None and (nearest < 0 or starts[nearest].offset != offset):
             starts.insert(nearest + 1, start)
         return rows
+
+    def settle_count(self) -> None:
+        """The exact length of a list started from a bound (the rows past it are dropped)."""
+        if not self._count_is_bound:
+            return
+        self._count_is_bound = False
+        exact, more = queries.series_count_upto(self._view, self._count_cap)
+        if exact != self._count:  # ids left unused by deleted series: rare, and only at start
+            self.beginResetModel()
+            self._count, self._more = exact, more
+            self._pages.clear()
+            self.endResetModel()
 
     def seed_page_starts(self) -> None:
         """Lay down page starts through an unfiltered list in the background (SEED_STEP),

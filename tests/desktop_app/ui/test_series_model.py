@@ -47,3 +47,19 @@ def test_seeded_page_starts_give_the_same_rows_in_every_view(
     model.set_search("")  # back to the whole list: seeded again
     qtbot.waitUntil(lambda: [start.offset for start in model._starts] == [2, 4])
     assert titles(model) == expected
+
+
+def test_a_list_started_from_a_bound_settles_to_the_exact_rows(
+        qtbot: QtBot, library: Path) -> None:
+    from db.database import write_transaction
+    from db.models import Series
+
+    with write_transaction():  # the first series gone: the largest id is above the count
+        Series.delete().where(Series.id == Series.select(Series.id).order_by(
+            Series.id).limit(1).scalar()).execute()
+    expected = titles(SeriesTableModel(SeriesListView()))
+    model = SeriesTableModel(SeriesListView(), quick_count=True)
+    assert model.rowCount() == len(expected) + 1
+    with qtbot.waitSignal(model.modelReset):
+        model.settle_count()
+    assert titles(model) == expected
