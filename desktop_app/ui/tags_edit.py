@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtCore import QSize, QStringListModel, Qt
+from PySide6.QtWidgets import QCompleter, QLineEdit, QStyle, QStyleOptionFrame, QWidget
 
 SEPARATOR = ","
+# QLineEdit keeps this many pixels between its frame and its text on each side.
+LINE_EDIT_TEXT_MARGIN = 2
 
 
 def split_tags(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(SEPARATOR) if part.strip())
+
+
+PLACEHOLDER = "comma-separated"
 
 
 class TagsEdit(QLineEdit):
@@ -25,7 +30,11 @@ class TagsEdit(QLineEdit):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tagsEdit")
-        self.setPlaceholderText("tags, separated by commas")
+        # Short enough to show whole beside Rating and Status in a narrow pane; the tooltip
+        # says the rest.
+        self.setPlaceholderText(PLACEHOLDER)
+        self.setToolTip("Tags separated by commas; the tag you are typing completes from "
+                        "the tags you used before")
         self.setAccessibleName("Tags")
         self._complete_from = complete_from
         self._model = QStringListModel(self)
@@ -34,6 +43,19 @@ class TagsEdit(QLineEdit):
         self._completer.setWidget(self)
         self._completer.activated.connect(self._insert_completion)
         self.textEdited.connect(self._update_completions)
+
+    def minimumSizeHint(self) -> QSize:
+        """Never narrower than its placeholder, which would be cut off mid-word."""
+        hint = super().minimumSizeHint()
+        margins = self.textMargins()
+        text = QSize(self.fontMetrics().horizontalAdvance(self.placeholderText())
+                     + margins.left() + margins.right() + 2 * LINE_EDIT_TEXT_MARGIN,
+                     hint.height())
+        option = QStyleOptionFrame()
+        self.initStyleOption(option)
+        width = self.style().sizeFromContents(QStyle.ContentsType.CT_LineEdit, option, text,
+                                              self).width()
+        return QSize(max(hint.width(), width), hint.height())
 
     def tags(self) -> tuple[str, ...]:
         return split_tags(self.text())

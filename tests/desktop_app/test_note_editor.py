@@ -253,3 +253,13 @@ def test_history_list_shows_every_entry_whole(qtbot: QtBot, page: Page) -> None:
     assert "12,345 characters" in dialog.list.item(0).text()
     assert dialog.list.viewport().width() >= dialog.list.sizeHintForColumn(0)
     assert not dialog.list.horizontalScrollBar().isVisible()
+
+
+def test_the_tags_placeholder_is_never_cut_off(qtbot: QtBot, page: Page) -> None:
+    page.editor.set_target(_target("person", "cy-creator"))
+    page.resize(300, page.height())  # narrower than the fields' row wants
+    qtbot.waitUntil(lambda: page.editor.tags.width() > 0)
+    tags = page.editor.tags
+    assert tags.placeholderText() and not tags.text()
+    text_room = tags.width() - tags.textMargins().left() - tags.textMargins().right()
+    assert text_room >= tags.fontMetrics().horizontalAdvance(tags.placeholderText())
