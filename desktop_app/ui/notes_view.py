@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -154,16 +156,24 @@ class NotesView(QDialog):
         self._timer.timeout.connect(self.apply_filter)
         self.filter.textChanged.connect(self._timer.start)
         self.filter.returnPressed.connect(self._filter_entered)
+        self.filter.installEventFilter(self)  # Down moves to the list, as in the main window
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
         self._show_count()
+        self._select_first()
         self.resize(980, 520)
 
     def refresh(self) -> None:
         self.model.reload()
         self._show_count()
+        self._select_first()
+
+    def _select_first(self) -> None:
+        """A row is always current, so Enter in the list opens something at once."""
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
 
     def apply_filter(self) -> None:
         self._timer.stop()
@@ -171,6 +181,7 @@ class NotesView(QDialog):
         self._show_count()
         if self.model.rowCount():
             self.table.selectRow(0)
+            self.table.setCurrentIndex(self.model.index(0, 0))
 
     def _filter_entered(self) -> None:
         self.apply_filter()
@@ -181,11 +192,22 @@ class NotesView(QDialog):
         words = f"{total} note" + ("" if total == 1 else "s")
         if self.filter.text().strip():
             words += f" match “{self.filter.text().strip()}”"
+        if total:
+            words += " · Enter opens the selected note's page · Ctrl+F filters"
         self.count_label.setText(words)
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self.noteActivated.emit(self.model.row_at(index.row()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.filter and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down \
+                and self.model.rowCount():
+            self._select_first()
+            self.table.setFocus()
+            return True
+        return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: object) -> None:
         if event.matches(QKeySequence.StandardKey.Find):  # type: ignore[attr-defined]

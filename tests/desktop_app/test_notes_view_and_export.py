@@ -36,7 +36,7 @@ def _shown(qtbot: QtBot, widget: object) -> None:
 def test_notes_view_lists_sorts_filters_and_opens(qtbot: QtBot, library: Path) -> None:
     view = NotesView()
     _shown(qtbot, view)
-    assert view.model.rowCount() == 3 and view.count_label.text() == "3 notes"
+    assert view.model.rowCount() == 3 and view.count_label.text().startswith("3 notes · ")
     view.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
     titles = [view.model.row_at(i).label() for i in range(3)]
     assert titles == ["Ann Actor", "Test Show", "The Hero (Test Show)"]
@@ -47,6 +47,28 @@ def test_notes_view_lists_sorts_filters_and_opens(qtbot: QtBot, library: Path) -
     with qtbot.waitSignal(view.noteActivated) as opened:
         qtbot.keyClick(view.table, Qt.Key.Key_Return)
     assert opened.args[0].target.kind == "character"
+
+
+def test_down_from_the_filter_reaches_the_list_and_enter_opens_the_first_note(
+        qtbot: QtBot, library: Path) -> None:
+    view = NotesView()
+    _shown(qtbot, view)
+    with qtbot.waitActive(view):
+        view.activateWindow()
+    view.filter.setFocus()
+    assert "Enter opens" in view.count_label.text()
+    qtbot.keyClick(view.filter, Qt.Key.Key_Down)
+    assert view.table.hasFocus()
+    assert view.table.currentIndex().row() == 0
+    with qtbot.waitSignal(view.noteActivated) as opened:
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert opened.args[0] == view.model.row_at(0)
+    # Down while filtering lands on the first match too.
+    view.filter.setFocus()
+    qtbot.keyClicks(view.filter, "plays")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    qtbot.keyClick(view.filter, Qt.Key.Key_Down)
+    assert view.table.hasFocus() and view.table.currentIndex().row() == 0
 
 
 def test_notes_view_fetches_lazily(qtbot: QtBot, library: Path) -> None:
