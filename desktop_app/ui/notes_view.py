@@ -193,7 +193,7 @@ class NotesView(QDialog):
         if self.filter.text().strip():
             words += f" match “{self.filter.text().strip()}”"
         if total:
-            words += " · Enter opens the selected note's page · Ctrl+F filters"
+            words += " · Enter opens the selected note · Ctrl+F filters"
         self.count_label.setText(words)
 
     def _activated(self, index: QModelIndex) -> None:
