@@ -420,6 +420,14 @@ _V5_PERSON_NAME = """
 CREATE INDEX person_name ON person (name COLLATE NOCASE);
 """
 
+# Version 6: the list sorted by Genres or Episodes walks an index like the other columns do;
+# without one every page sorted the whole table (27-126 ms a page at 100,000 series, < 3 ms
+# with it). My rating and status sort through the note join and stay unindexed.
+_V6_LIST_SORTS = """
+CREATE INDEX series_genres_label ON series (genres_label COLLATE NOCASE, id);
+CREATE INDEX series_episodes ON series (episodes, id);
+"""
+
 # MIGRATIONS[n] upgrades a schema at version n to version n + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V1_CATALOGUE),
@@ -427,6 +435,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V3_SEARCH),
     _v4_search_document,
     _script(_V5_PERSON_NAME),
+    _script(_V6_LIST_SORTS),
 ]
 
 

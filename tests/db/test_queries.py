@@ -150,3 +150,23 @@ def test_person_detail_lists_roles_across_the_library(library: Path) -> None:
 
 def test_library_counts(library: Path) -> None:
     assert queries.library_counts() == queries.LibraryCounts(6, 2, 1, 2)
+
+
+@pytest.mark.parametrize("sort", [SortColumn.TITLE, SortColumn.YEARS, SortColumn.EPISODES,
+                                  SortColumn.NETWORK, SortColumn.GENRES])
+@pytest.mark.parametrize("descending", [False, True])
+def test_series_columns_page_through_an_index_not_a_sort(library: Path, sort: SortColumn,
+                                                         descending: bool) -> None:
+    """A page of a 100,000-series list must not sort the whole table (see migration 6)."""
+    from db.models import database_proxy
+
+    connection = database_proxy.connection()
+    statements: list[str] = []
+    connection.set_trace_callback(statements.append)
+    try:
+        queries.series_page(SeriesListView(sort=sort, descending=descending), 2, 3)
+    finally:
+        connection.set_trace_callback(None)
+    (paging,) = [sql for sql in statements if "LIMIT" in sql and "ORDER BY" in sql]
+    plan = " ".join(row[3] for row in connection.execute(f"EXPLAIN QUERY PLAN {paging}"))
+    assert "TEMP B-TREE" not in plan, plan
