@@ -99,11 +99,21 @@ class WindowNotes(QObject):
         window.view_menu.addSeparator()
         window.view_menu.addAction(self.my_notes_action)
         cast = window.series_page.cast_table
-        self.character_note_action = QAction("Note on This &Character…", cast)
+        # Window-wide, and in the View menu (so Help ▸ Keyboard Shortcuts lists it): from the
+        # list or the page's text it first brings the focus to the cast table, which is
+        # otherwise a Tab past every link of the page away.
+        self.character_note_action = QAction("Note on a &Character…", window)
         self.character_note_action.setShortcut(QKeySequence(CHARACTER_NOTE_SHORTCUT))
-        self.character_note_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.character_note_action.setStatusTip(
+            "Your note on the character chosen in the cast table")
         self.character_note_action.triggered.connect(self.open_character_note)
-        cast.addAction(self.character_note_action)
+        window.addAction(self.character_note_action)
+        window.view_menu.addAction(self.character_note_action)
+        # The cast's context menu: the row clicked is the one meant, wherever the focus was.
+        # No shortcut of its own: two actions on one key would make Qt run neither.
+        self.cast_note_action = QAction("Note on This &Character…", cast)
+        self.cast_note_action.triggered.connect(self.open_current_character_note)
+        cast.addAction(self.cast_note_action)
         cast.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         cast.setToolTip(f"Enter opens the actor; {CHARACTER_NOTE_SHORTCUT} or the context "
                         "menu opens your note on the character")
@@ -162,9 +172,32 @@ class WindowNotes(QObject):
     # --- character notes -------------------------------------------------------------------
 
     def open_character_note(self) -> None:
+        """The note of the cast table's current character; from elsewhere in the window, the
+        cast table first, so the user sees (and may change) whose note it will be."""
+        window = self.window
+        page = window.series_page
+        cast = page.cast_table
+        if window.detail_stack.currentWidget() is not page or page.series is None \
+                or not page.series.cast:
+            window.statusBar().showMessage(
+                "Open a series first: character notes start from its cast", 5000)
+            return
+        if not cast.hasFocus():
+            if cast.currentRow() < 0:
+                cast.setCurrentCell(0, 0)
+            cast.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            page.ensureWidgetVisible(cast)
+            window.statusBar().showMessage(
+                f"Choose the character with ↑ ↓, then {CHARACTER_NOTE_SHORTCUT} again", 8000)
+            return
+        self.open_current_character_note()
+
+    def open_current_character_note(self) -> None:
         page = self.window.series_page
         row = page.cast_table.currentRow()
-        if page.series is None or not 0 <= row < len(page.series.cast):
+        if page.series is None:
+            return
+        if not 0 <= row < len(page.series.cast):
             return
         character_id = page.series.cast[row].character_id
         if character_id is None:

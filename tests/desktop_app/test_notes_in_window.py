@@ -81,6 +81,25 @@ def test_character_note_from_the_cast_table(qtbot: QtBot, window: MainWindow) ->
     assert note is not None and note.state.body.endswith("Also brave.")
 
 
+def test_character_note_shortcut_from_the_list_goes_to_the_cast_first(
+        qtbot: QtBot, window: MainWindow) -> None:
+    shortcut = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    window.activateWindow()
+    window.open_series(_id(Series, "test-show"))
+    window.focus_list()
+    assert window.series_table.hasFocus()
+    qtbot.keyClick(window.series_table, Qt.Key.Key_N, shortcut)
+    cast = window.series_page.cast_table
+    assert cast.hasFocus() and cast.currentRow() == 0  # whose note it will be, shown first
+    assert "Choose the character" in window.statusBar().currentMessage()
+    assert window.notes.character_dialog is None  # type: ignore[attr-defined]
+    qtbot.keyClick(cast, Qt.Key.Key_N, shortcut)
+    dialog = window.notes.character_dialog  # type: ignore[attr-defined]
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == "My note on The Hero (Test Show)"
+    assert window.notes.character_note_action in window.view_menu.actions()  # type: ignore
+
+
 def test_my_notes_from_the_keyboard_opens_the_target(qtbot: QtBot, window: MainWindow) -> None:
     window.activateWindow()
     window.notes.my_notes_action.trigger()  # type: ignore[attr-defined]
