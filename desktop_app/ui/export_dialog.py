@@ -110,7 +110,7 @@ class ExportDialog(QDialog):
         self.scope_search.setEnabled(bool(self._search_text))
         count = len(selected)
         self.scope_selected.setText(f"Notes of the selected item{'s' if count != 1 else ''} "
-                                    f"({count})")
+                                    f"({count:,} item{'' if count == 1 else 's'})")
         self.scope_selected.setEnabled(bool(selected))
         self._scopes = QButtonGroup(self)
         for button in (self.scope_all, self.scope_search, self.scope_selected):
@@ -224,7 +224,7 @@ class ExportDialog(QDialog):
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(f"{done} of {total} notes")
+        self.progress.setFormat(f"{done:,} of {total:,} note{'' if total == 1 else 's'}")
 
     def _finished(self, count: int, out: Path) -> None:
         self._end()

@@ -102,6 +102,7 @@ def test_export_dialog_writes_the_chosen_scope(qtbot: QtBot, library: Path,
     with qtbot.waitSignal(dialog.exported, timeout=10_000) as done:
         qtbot.keyClick(dialog.export_button, Qt.Key.Key_Space)
     assert done.args[0].startswith("Exported 2 notes to")
+    assert dialog.progress.text() == "2 of 2 notes"
     notes = json.loads((tmp_path / "My notes.json").read_text(encoding="utf-8"))["notes"]
     assert {n["title"] for n in notes} == {"Test Show", "The Hero"}
 
