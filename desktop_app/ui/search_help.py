@@ -60,7 +60,7 @@ class SearchHelpDialog(QDialog):
         intro = QLabel(
             "<p>Type to search; every word must match somewhere. Anything Showshelf cannot "
             "understand is still searched as well as it can, and the status bar says why.</p>"
-            "<p>Double-click an example to try it.</p>", self)
+            "<p>Press Enter on an example (or double-click it) to try it.</p>", self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.examples = QTreeWidget(self)
