@@ -204,7 +204,9 @@ class MainWindow(QMainWindow):
 
         self.status_label = QLabel(self)
         self.status_label.setObjectName("libraryCounts")
-        self.statusBar().addPermanentWidget(self.status_label, 1)
+        # No stretch: the counts sit at the right and leave the rest of the bar to
+        # showMessage() (import/export results, menu tips), which a stretched label hid.
+        self.statusBar().addPermanentWidget(self.status_label)
         self.resize(1200, 760)
 
     def _wire_search_field(self) -> None:

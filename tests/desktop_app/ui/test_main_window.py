@@ -94,6 +94,16 @@ def test_opens_with_every_series_listed_and_counts_in_the_status_bar(
     assert window.current_target() is None
 
 
+def test_status_messages_have_room_beside_the_counts(qtbot: Any, window: MainWindow) -> None:
+    """Import/export results and menu tips go through showMessage(), left of the counts."""
+    window.show()
+    qtbot.waitExposed(window)
+    window.statusBar().showMessage("Imported 3 notes from /some/folder/of/notes")
+    qtbot.wait(10)
+    assert window.status_label.isVisible()
+    assert window.status_label.geometry().left() > window.statusBar().width() // 2
+
+
 def test_arrow_keys_move_in_the_list_and_the_detail_follows(qtbot: Any,
                                                             window: MainWindow) -> None:
     focus_list(qtbot, window)  # a list given focus starts on its first row
