@@ -635,11 +635,12 @@ class MainWindow(QMainWindow):
             f"{_plural(counts.reviews, 'review')} · {_plural(counts.notes, 'note')}")
 
     def _matches_text(self) -> str:
-        """"12 matches", or "1,000+ matches" while not every match has been counted."""
+        """"12 matches", "No matches", or "1,000+ matches" while not every match has been
+        counted."""
         shown = self.series_model.rowCount()
         if self.series_model.has_more():
             return f"{shown:,}+ matches"
-        return _plural(shown, "match", "matches")
+        return _plural(shown, "match", "matches") if shown else "No matches"
 
     # --- files -----------------------------------------------------------------------------
 

@@ -29,11 +29,19 @@ LIST_KEYS: tuple[tuple[str, str], ...] = (
     ("Letters", "Jump to a title by typing its start"),
     ("Tab, Shift+Tab", "Next / previous part of the window"),
 )
+# Keys of the note editor at the foot of every page (its own widgets handle them).
+NOTE_KEYS: tuple[tuple[str, str], ...] = (
+    ("Ctrl+Shift+P", "Show the note rendered / back to the text"),
+    ("Ctrl+Z, Ctrl+Shift+Z", "Undo / redo in the note text"),
+    ("← →, 1–5, 0", "Rating: half a star less / more, whole stars, clear"),
+    ("Alt+R, Alt+S, Alt+T", "Go to the rating, status, tags"),
+)
 # Qt gives standard actions extra sequences on dedicated keyboard keys ("Open", "Zoom In",
 # "Back"…); from Qt.Key.Key_Back on, keys are such media/launch keys, not what people type.
 _FIRST_DEDICATED_KEY = 0x01000061
 OTHER_GROUP = "Window"
 LIST_GROUP = "List and search"
+NOTE_GROUP = "Note editor"
 
 
 @dataclass(frozen=True)
@@ -75,7 +83,8 @@ def _menu_entries(menu: QMenu, group: str, seen: set[int]) -> list[ShortcutEntry
 
 
 def shortcut_entries(window: QMainWindow) -> list[ShortcutEntry]:
-    """Every action with a shortcut, grouped by menu in menu order, then the list keys."""
+    """Every action with a shortcut, grouped by menu in menu order, then the keys the list,
+    the search field and the note editor handle themselves."""
     seen: set[int] = set()
     entries: list[ShortcutEntry] = []
     for top in window.menuBar().actions():
@@ -88,6 +97,7 @@ def shortcut_entries(window: QMainWindow) -> list[ShortcutEntry]:
     taken = {key.strip() for entry in entries for key in entry.keys.split(",")}
     entries += [ShortcutEntry(LIST_GROUP, what, keys) for keys, what in LIST_KEYS
                 if keys not in taken]
+    entries += [ShortcutEntry(NOTE_GROUP, what, keys) for keys, what in NOTE_KEYS]
     return entries
 
 

@@ -173,3 +173,19 @@ def test_switching_library_saves_the_note_into_its_own_library(
     open_library(other)
     note = load_note(NoteTarget("series", show_id))
     assert note is not None and note.state.body == "Loved it, *mostly*."
+
+
+@pytest.mark.parametrize(("key", "field"), [(Qt.Key.Key_R, "rating"), (Qt.Key.Key_S, "status"),
+                                            (Qt.Key.Key_T, "tags")])
+def test_alt_letters_go_to_the_note_fields(qtbot: QtBot, window: MainWindow, key: Qt.Key,
+                                           field: str) -> None:
+    window.open_series(_id(Series, "test-show"))
+    editor = window.notes.series_editor  # type: ignore[attr-defined]
+    editor.body.setFocus()
+    qtbot.waitUntil(editor.body.hasFocus)
+
+    qtbot.keyClick(editor.body, key, Qt.KeyboardModifier.AltModifier)
+
+    target = getattr(editor, field)
+    qtbot.waitUntil(lambda: target.hasFocus() or target.isAncestorOf(
+        window.focusWidget()))  # the tags field's line edit takes focus inside it

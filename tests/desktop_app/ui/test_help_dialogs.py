@@ -124,3 +124,12 @@ def test_help_menu_is_created_when_the_window_has_none(qtbot: QtBot, tmp_path: P
     assert menus == ["&Help"]
     assert set(actions) == {"shortcuts", "about", "about_qt"}
     assert QApplication.instance() is not None
+
+
+def test_the_note_editors_keys_are_listed(qtbot: QtBot, window: QMainWindow) -> None:
+    dialog = _open_shortcuts(qtbot, window)
+
+    qtbot.keyClicks(dialog.filter_field, "rendered")
+
+    assert dialog.visible_entries() == [("Show the note rendered / back to the text",
+                                         "Ctrl+Shift+P")]

@@ -256,7 +256,7 @@ def test_empty_search_says_so(qtbot: Any, window: MainWindow) -> None:
     assert window.series_model.rowCount() == 0
     assert window.series_table.empty_label.isVisible()
     assert "no such series" in window.series_table.empty_label.text()
-    assert window.status_label.text().startswith("0 matches in 6 series")
+    assert window.status_label.text().startswith("No matches in 6 series")
 
 
 def test_related_titles_open_or_search(qtbot: Any, window: MainWindow) -> None:

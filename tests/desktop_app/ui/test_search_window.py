@@ -158,7 +158,7 @@ def test_an_unknown_field_gets_a_hint_and_the_empty_state_says_how_to_clear(
     assert window.search.hint_label.text() == hint
     assert window.search.hint_label.isVisible()
     assert window.search_field.toolTip() == hint
-    assert window.status_label.text().startswith("0 matches in 6 series")
+    assert window.status_label.text().startswith("No matches in 6 series")
     empty = window.series_table.empty_label
     assert empty.isVisible()
     assert "No series match “yaer:2018”." in empty.text()
