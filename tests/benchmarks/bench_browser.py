@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.benchmarks.bare_window import BARE_WINDOW
-from tests.benchmarks.browser_probe import BROWSER_PROBE
+from tests.benchmarks.browser_probe import ARROW_SELECTIONS, BROWSER_PROBE
 from tests.benchmarks.harness import BenchContext, Figure, percentiles, run_gui_probe
 
 # Starts per side: on a shared two-CPU machine single starts of either side vary by ±60 ms;
@@ -59,6 +59,10 @@ def run(context: BenchContext) -> list[Figure]:
     app_rss = _median([r["rss_mb"] for r in app_runs])
     bare_rss = _median([r["rss_mb"] for r in bare_runs])
     _, select_p95, select_max = percentiles(interaction["select_ms"])
+    # The two kinds of selection apart: the next row (the list moves a row) and a jump
+    # anywhere (the whole list repaints too); the target is on both together.
+    _, arrow_p95, _ = percentiles(interaction["select_ms"][:ARROW_SELECTIONS])
+    _, jump_p95, _ = percentiles(interaction["select_ms"][ARROW_SELECTIONS:])
     _, drag_p95, drag_max = percentiles(interaction["drag_frames_ms"])
     _, page_p95, page_max = percentiles(interaction["page_frames_ms"])
     return [
@@ -70,6 +74,8 @@ def run(context: BenchContext) -> list[Figure]:
                RSS_DELTA_TARGET_MB),
         Figure("select series → detail painted p95", select_p95, "ms", FRAME_TARGET_MS),
         Figure("select series → detail painted max", select_max, "ms", None),
+        Figure("select the next row (↓), p95", arrow_p95, "ms", None),
+        Figure("select by a jump anywhere, p95", jump_p95, "ms", None),
         Figure("scroll end to end (drag), max frame", drag_max, "ms", FRAME_TARGET_MS),
         Figure("scroll end to end (drag), p95 frame", drag_p95, "ms", None),
         Figure("scroll by pages, max frame", page_max, "ms", FRAME_TARGET_MS),
