@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QPalette, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFrame,
     QScrollArea,
     QSizePolicy,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 INTERNAL_SCHEMES = ("person", "series", "search")
 # Space around a page document's text, in pixels; tables beside the documents line up with it.
 DOCUMENT_MARGIN = 14
+FOCUS_BAR_WIDTH = 3  # pixels: the bar down a page's left edge while it has the focus
 
 
 def open_external(url: str) -> bool:
@@ -96,6 +98,18 @@ class DetailPage(QScrollArea):
         self.note_area_layout.setContentsMargins(DOCUMENT_MARGIN, 8, DOCUMENT_MARGIN, 0)
         self.page_layout.addWidget(self.note_area)
         self.page_layout.addStretch(1)
+        # A page's documents draw no focus frame, so after Enter opens a page nothing showed
+        # where the keyboard was: a bar in the highlight colour down the page's left edge
+        # shows while the focus is anywhere in the page. A child of the scroll area, not of
+        # the body, so it stays put as the page scrolls.
+        self.focus_bar = QWidget(self)
+        self.focus_bar.setObjectName(f"{object_name}FocusBar")
+        self.focus_bar.setBackgroundRole(QPalette.ColorRole.Highlight)
+        self.focus_bar.setAutoFillBackground(True)
+        self.focus_bar.hide()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._follow_focus)
 
     def settle_layout(self) -> None:
         """Lay the new content out now, so the next paint is the only one.
@@ -113,6 +127,24 @@ class DetailPage(QScrollArea):
         # The scroll bars follow the new height through a queued call; delivered now, it does
         # not come after the paint and repaint the page's edges.
         QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
+
+    def has_focus_within(self) -> bool:
+        focused = QApplication.focusWidget()
+        return focused is not None and (focused is self or self.isAncestorOf(focused))
+
+    def _follow_focus(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        inside = self.has_focus_within()
+        if inside:
+            self._place_focus_bar()
+            self.focus_bar.raise_()
+        self.focus_bar.setVisible(inside)
+
+    def _place_focus_bar(self) -> None:
+        self.focus_bar.setGeometry(0, 0, FOCUS_BAR_WIDTH, self.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_focus_bar()
 
     def add_content(self, widget: QWidget) -> None:
         """Add a content widget after the ones before it, above the note area."""

@@ -154,6 +154,21 @@ def test_list_to_series_to_person_then_back_and_forward(qtbot: Any, window: Main
     assert page_title(window) == "Test Show"
 
 
+def test_a_focused_page_shows_a_bar_down_its_edge(qtbot: Any, window: MainWindow) -> None:
+    focus_list(qtbot, window)
+    qtbot.keyClicks(window.series_table, "test")
+    page = window.series_page
+    assert not page.focus_bar.isVisible()
+
+    qtbot.keyClick(window.series_table, Qt.Key.Key_Return)  # the page takes the focus
+
+    assert page.focus_bar.isVisible()
+    assert page.focus_bar.height() == page.height()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.series_table.hasFocus()  # Ctrl+L: back to the list, the bar goes
+    assert not page.focus_bar.isVisible()
+
+
 def test_mouse_back_button_goes_back(qtbot: Any, window: MainWindow) -> None:
     window.open_series(window.series_model.series_id(4) or 0)
     cast = window.series_page.series.cast if window.series_page.series else []
