@@ -65,6 +65,7 @@ class WindowNotes(QObject):
         self.character_dialog: CharacterNoteDialog | None = None
         self.notes_view = None
         self._list_facts: dict[str, tuple[int | None, str | None]] = {}
+        self._shown_hint: str | None = None  # see _page_hint
         for editor in self.editors():
             editor.noteSaved.connect(self._note_saved)
         window.target_changed.connect(self.follow_target)
@@ -130,6 +131,16 @@ class WindowNotes(QObject):
             NoteTarget("person", target_id) if kind == "person" else None)
         for editor in (self.series_editor, self.person_editor):
             self._remember_list_facts(editor.note())
+        # A hint about the page just left ("Choose the character…") is stale on the next one.
+        status = self.window.statusBar()
+        if self._shown_hint is not None and status.currentMessage() == self._shown_hint:
+            status.clearMessage()
+        self._shown_hint = None
+
+    def _page_hint(self, text: str, timeout_ms: int) -> None:
+        """A status-bar hint about the page shown: it goes after timeout_ms or with the page."""
+        self._shown_hint = text
+        self.window.statusBar().showMessage(text, timeout_ms)
 
     def _remember_list_facts(self, note: NoteRecord | None) -> None:
         """What the list shows of a note (rating, status) as loaded, to spot real changes."""
@@ -179,15 +190,14 @@ class WindowNotes(QObject):
         cast = page.cast_table
         if window.detail_stack.currentWidget() is not page or page.series is None \
                 or not page.series.cast:
-            window.statusBar().showMessage(
-                "Open a series first: character notes start from its cast", 5000)
+            self._page_hint("Open a series first: character notes start from its cast", 5000)
             return
         if not cast.hasFocus():
             if cast.currentRow() < 0:
                 cast.setCurrentCell(0, 0)
             cast.setFocus(Qt.FocusReason.ShortcutFocusReason)
             page.ensureWidgetVisible(cast)
-            window.statusBar().showMessage(
+            self._page_hint(
                 f"Choose the character with ↑ ↓, then {CHARACTER_NOTE_SHORTCUT} again", 8000)
             return
         self.open_current_character_note()
@@ -201,7 +211,7 @@ class WindowNotes(QObject):
             return
         character_id = page.series.cast[row].character_id
         if character_id is None:
-            self.window.statusBar().showMessage("This credit names no character", 4000)
+            self._page_hint("This credit names no character", 4000)
             return
         self.show_character_note(character_id)
 

@@ -100,6 +100,28 @@ def test_character_note_shortcut_from_the_list_goes_to_the_cast_first(
     assert window.notes.character_note_action in window.view_menu.actions()  # type: ignore
 
 
+def test_the_cast_hint_goes_when_the_page_changes(qtbot: QtBot, window: MainWindow) -> None:
+    shortcut = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    window.open_series(_id(Series, "test-show"))
+    window.focus_list()
+    qtbot.keyClick(window.series_table, Qt.Key.Key_N, shortcut)
+    cast = window.series_page.cast_table
+    assert "Choose the character" in window.statusBar().currentMessage()
+
+    qtbot.keyClick(cast, Qt.Key.Key_Return)  # opens the actor instead
+
+    assert window.current_target().kind == "person"  # type: ignore[union-attr]
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_other_messages_stay_when_the_page_changes(qtbot: QtBot, window: MainWindow) -> None:
+    window.statusBar().showMessage("Exported 3 notes", 8000)
+
+    window.open_person(_id(Person, "cy-creator"))
+
+    assert window.statusBar().currentMessage() == "Exported 3 notes"
+
+
 def test_my_notes_from_the_keyboard_opens_the_target(qtbot: QtBot, window: MainWindow) -> None:
     window.activateWindow()
     window.notes.my_notes_action.trigger()  # type: ignore[attr-defined]
