@@ -1,11 +1,14 @@
 """The command line: argument parsing and the headless sub-commands. Imports no Qt.
 
-Exit codes: 0 success, 1 failure (the reason on one stderr line), 2 usage error.
+Exit codes: 0 success, 1 failure (the reason on one stderr line), 2 usage error; `search`
+follows grep instead (0 found, 1 nothing found, 2 usage error or failure). 141 when the
+program reading our output stopped (`| head -1`), as for a program the pipe's signal ends.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +18,7 @@ from desktop_app.commands import COMMANDS
 from desktop_app.paths import resolve_library_path
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + 13  # 128 + SIGPIPE, what a shell reports for `yes | head -1`
 
 
 class UsageError(Exception):
@@ -90,7 +94,15 @@ def run_command(args: argparse.Namespace) -> int:
         return int(args.run(args, library_path(args)))
     except ShowshelfError as error:
         print(f"showshelf: {error}", file=sys.stderr)
-        return EXIT_FAILURE
+        return getattr(args, "failure_exit", EXIT_FAILURE)
+    except BrokenPipeError:
+        # Whoever read our output has stopped (`showshelf search x | head -1`): nothing is
+        # wrong and nothing is left half-done (output is the last thing a command does).
+        # Standard output goes to /dev/null so the exit's final flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
         print("showshelf: interrupted; nothing was half-written", file=sys.stderr)
         return 130

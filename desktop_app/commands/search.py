@@ -1,6 +1,7 @@
 """`search QUERY [--json]`: the series matching a search, with why each matched.
 
-Exit 0 when something matched, 1 when nothing did, 2 on a usage error.
+Exit 0 when something matched, 1 when nothing did, 2 on a usage error or a failure (a
+library that cannot be opened…), as grep does: a script can tell "no match" from "no answer".
 
 Everything after `search` is the query, in order, so `showshelf search -netflix` excludes
 Netflix instead of being read as an option: `arrange_arguments` picks out the command's own
@@ -22,6 +23,7 @@ from db.search.highlight import snippet
 from db.seed import open_or_create_library
 
 EXIT_FOUND, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
+EXIT_FAILED = 2  # grep's code for an error; 1 would read as "nothing matched"
 # Results printed by default: a terminal screenful; --limit asks for more.
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 10_000
@@ -36,7 +38,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N",
                         help=f"show at most N results (default {DEFAULT_LIMIT})")
-    parser.set_defaults(run=run_search)
+    parser.set_defaults(run=run_search, failure_exit=EXIT_FAILED)
 
 
 # The command's own options; --limit takes a value.

@@ -203,3 +203,26 @@ def test_rebuild_index_of_a_missing_library_is_one_line(capsys: pytest.CaptureFi
     assert code == 1
     assert out == ""
     assert len(err.strip().splitlines()) == 1 and "nowhere.sqlite" in err
+
+
+def test_a_library_that_cannot_be_opened_exits_2_not_1(capsys: pytest.CaptureFixture[str],
+                                                        tmp_path: Path) -> None:
+    """1 means "nothing matched"; like grep, a search that could not run says 2."""
+    code, out, err = run(capsys, tmp_path / "no folder" / "library.sqlite", "search", "regina")
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1 and "no folder" in err
+
+
+def test_a_reader_that_stops_early_is_no_error(library: Path) -> None:
+    """`showshelf search … | head -1`: the pipe closes under us; no traceback, exit 141."""
+    assert main(["--library", str(library), "search", "regina"]) == 0  # create it first
+    reader, writer = os.pipe()
+    os.close(reader)  # the reader has gone before we print
+    completed = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--library", str(library), "search", "regina"],
+        cwd=REPO, stdout=writer, stderr=subprocess.PIPE, timeout=60, check=False)
+    os.close(writer)
+    assert b"Traceback" not in completed.stderr, completed.stderr
+    assert b"Exception ignored" not in completed.stderr
+    assert completed.returncode == 141
