@@ -72,3 +72,20 @@ def test_text_typed_before_the_search_field_is_swapped_is_kept(
     window.apply_search()  # nothing left waiting for the event loop once the library closes
     assert window.series_model.view.search == "alpha"
     window.close()
+
+
+def test_a_search_typed_before_the_first_paint_runs_on_the_store(
+        library: Path, qtbot: QtBot) -> None:
+    """The search runs as soon as the key is taken: before the first paint that means
+    binding the store (and building the pages) first, not querying a store not yet bound."""
+    window = open_library_window(library, busy_timeout=0.2)
+    assert window is not None
+    qtbot.addWidget(window)
+    assert database_proxy.obj is None
+
+    window.search_field.setText("zebra")
+
+    qtbot.waitUntil(lambda: window.series_model.view.search == "zebra")
+    assert database_proxy.obj is not None and window.pages_built()
+    assert window.series_model.rowCount() == 1
+    window.close()
