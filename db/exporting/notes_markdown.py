@@ -2,8 +2,10 @@
 
 Each file of a folder export starts with YAML front matter (see docs/notes-format.md), then
 the body exactly as written, then a generated line of [[wiki-links]] below a marker comment
-that the importer cuts off again. The folder is built beside the destination, flushed to disk
-in one go (db/exporting/folder_flush.py) and moved into place only when complete.
+that the importer cuts off again. The folder is built beside the destination (or, when that
+cannot be renamed into place, a mount point or a folder whose parent is not ours, inside it),
+flushed to disk in one go (db/exporting/folder_flush.py) and moved into place only when
+complete.
 """
 
 from __future__ import annotations
@@ -91,11 +93,15 @@ def export_markdown_folder(folder: Path | str, scope: NoteScope = ALL_NOTES,
     """Write one .md file per note into `folder`; return how many were written."""
     folder = Path(folder)
     _check_folder_destination(folder)
+    stage_in = staging_parent(folder)
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".staging",
-                                        dir=folder.parent))
+                                        dir=stage_in))
+        # mkdtemp makes it private (0700); a folder that becomes the export gets the
+        # permissions any new folder of the user's would have.
+        staging.chmod(0o777 & ~_umask())
     except OSError as error:
-        raise ExportError(folder, f"cannot write in {folder.parent}: {error.strerror}") \
+        raise ExportError(folder, f"cannot write in {stage_in}: {error.strerror}") \
             from error
     try:
         names, written = _write_files(staging, scope, progress, folder)
@@ -110,8 +116,35 @@ def _check_folder_destination(folder: Path) -> None:
         raise ExportError(folder, f"the folder {folder.parent} does not exist")
     if folder.exists() and not folder.is_dir():
         raise ExportError(folder, "a file with this name exists; give a folder")
-    if not os.access(folder.parent, os.W_OK):
-        raise ExportError(folder, f"cannot write in {folder.parent} (permission denied)")
+    where = folder if folder.is_dir() else folder.parent
+    if not os.access(where, os.W_OK):
+        raise ExportError(folder, f"cannot write in {where} (permission denied)")
+
+
+def staging_parent(folder: Path) -> Path:
+    """Where to build the export: beside `folder`, so a new folder appears whole with one
+    rename; inside an existing `folder` when a rename from beside it cannot work (a mount
+    point, such as a USB stick's folder, is another filesystem than its parent) or its
+    parent is not writable. Files then move in one by one, each whole."""
+    if not folder.is_dir():
+        return folder.parent
+    try:
+        beside = os.stat(folder).st_dev == os.stat(folder.parent).st_dev
+    except OSError:
+        beside = False
+    return folder.parent if beside and os.access(folder.parent, os.W_OK) else folder
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it (Linux 4.7+), else the usual 022."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
 
 
 def _write_files(staging: Path, scope: NoteScope, progress: Progress | None,
@@ -209,8 +242,9 @@ def _holds(path: str, data: bytes) -> bool:
 
 def _move_into_place(staging: Path, folder: Path, names: list[str], written: set[str]
                      ) -> None:
-    with suppress(FileNotFoundError, OSError):
-        folder.rmdir()  # only succeeds when empty; a fresh destination gets the whole folder
+    if staging.parent != folder:
+        with suppress(FileNotFoundError, OSError):
+            folder.rmdir()  # only when empty: a fresh destination gets the whole folder
     if not folder.exists():
         try:
             os.replace(staging, folder)

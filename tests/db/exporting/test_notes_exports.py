@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
+import stat
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -19,7 +21,7 @@ from db.database import close_library
 from db.errors import ExportError
 from db.exporting.notes_common import ExportCancelled, FileNamer, wiki_name
 from db.exporting.notes_formats import export_notes
-from db.exporting.notes_markdown import LINKS_MARKER, MANIFEST_NAME
+from db.exporting.notes_markdown import LINKS_MARKER, MANIFEST_NAME, staging_parent
 from db.models import Person, Series
 from db.note_listing import NoteScope
 from db.notes import NoteState, NoteTarget, save_note
@@ -253,10 +255,72 @@ def test_unwritable_vault_is_explained_and_left_alone(library: Path, tmp_path: P
     before = _tree(vault)
     save_note(NoteTarget("person", Person.get(Person.key == "ann-actor").id),
               NoteState("rewritten"))
-    with _unwritable(vault), pytest.raises(ExportError, match="could not move the notes"):
+    with _unwritable(vault), pytest.raises(ExportError, match=r"cannot write in .*vault"):
         export_notes("md", vault)
     assert _tree(vault) == before
     assert not [p for p in tmp_path.iterdir() if "staging" in p.name]
+
+
+def test_a_folder_whose_parent_is_not_writable_is_exported_inside(library: Path,
+                                                                    tmp_path: Path) -> None:
+    """A folder of one's own under a folder one cannot write (a USB stick's folder under
+    /media, a shared vault): the export is built inside it and moved in file by file."""
+    shared = tmp_path / "shared"
+    vault = shared / "vault"
+    vault.mkdir(parents=True)
+    (vault / "my own page.md").write_text("mine", encoding="utf-8")
+    with _unwritable(shared):
+        assert export_notes("md", vault) == 3
+        export_notes("md", vault)  # and again: only the changed files would move
+    names = sorted(p.name for p in vault.iterdir())
+    assert names == sorted(["my own page.md", MANIFEST_NAME,
+                            *json.loads((vault / MANIFEST_NAME).read_text())["files"]])
+    assert (vault / "my own page.md").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_mount_point_is_staged_inside_itself(tmp_path: Path) -> None:
+    """A mount point is another filesystem than its parent: nothing renames across that."""
+    mount_point = next((Path(p) for p in ("/dev/shm", "/run", "/proc") if os.path.ismount(p)),
+                       None)
+    if mount_point is None:
+        pytest.skip("no mount point to look at")
+    assert staging_parent(mount_point) == mount_point
+    assert staging_parent(tmp_path / "new") == tmp_path
+    (tmp_path / "existing").mkdir()
+    assert staging_parent(tmp_path / "existing") == tmp_path
+
+
+def test_export_into_a_real_mount_point(library: Path, tmp_path: Path) -> None:
+    """The whole export into a freshly mounted filesystem (a USB stick, say), in a private
+    mount namespace so nothing outside the test sees the mount."""
+    if os.geteuid() != 0 or shutil.which("unshare") is None:
+        pytest.skip("mounting needs root and unshare")
+    mount_point = tmp_path / "stick"
+    mount_point.mkdir()
+    script = (f"mount -t tmpfs tmpfs '{mount_point}' && '{sys.executable}' -c "
+              f"\"import sys; from db.database import open_library; "
+              f"from db.exporting.notes_formats import export_notes; "
+              f"open_library(sys.argv[1]); print(export_notes('md', sys.argv[2])); "
+              f"import os; print(sorted(os.listdir(sys.argv[2])))\" '{library}' '{mount_point}'")
+    completed = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True,
+                               text=True, timeout=60, cwd=Path(__file__).resolve().parents[3],
+                               check=False)
+    if "mount:" in completed.stderr or "unshare:" in completed.stderr:
+        pytest.skip(f"cannot mount here: {completed.stderr.strip()}")
+    assert completed.returncode == 0, completed.stderr
+    count, listing = completed.stdout.splitlines()
+    assert count == "3"
+    assert MANIFEST_NAME in listing and "staging" not in listing
+
+
+def test_a_new_export_folder_gets_the_usual_permissions(library: Path,
+                                                         tmp_path: Path) -> None:
+    previous = os.umask(0o022)
+    try:
+        export_notes("md", tmp_path / "fresh")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "fresh").stat().st_mode) == 0o755
 
 
 def test_query_scope(library: Path, tmp_path: Path) -> None:
