@@ -77,7 +77,9 @@ def _same(stored: NoteState, incoming: NoteState) -> bool:
 
 
 def _normal(body: str) -> str:
-    return body.replace("\r\n", "\n").rstrip()
+    # Reading a file turns a lone CR into a line end too (universal newlines), so a note
+    # holding one would otherwise come back "changed" from a file nobody touched.
+    return body.replace("\r\n", "\n").replace("\r", "\n").rstrip()
 
 
 def read_markdown_folder(folder: Path) -> list[ParsedNoteFile]:

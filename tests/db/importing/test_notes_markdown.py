@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from db.exporting.notes_formats import export_notes
 from db.importing.notes_markdown import import_markdown_folder
 from db.models import Note, NoteRevision, Person
 from db.note_listing import list_notes
-from db.notes import NoteRecord, NoteTarget, load_note, note_revisions
+from db.notes import NoteRecord, NoteTarget, load_note, note_revisions, save_note
 from tests.db.notes_helpers import TRICKY_BODY, make_notes_library
 
 
@@ -36,6 +37,25 @@ def test_unchanged_folder_changes_nothing(vault: Path) -> None:
     summary = import_markdown_folder(vault)
     assert summary.changed == () and summary.unchanged == 3 and summary.unmatched == ()
     assert _snapshot() == before
+
+
+def test_a_note_with_lone_carriage_returns_comes_back_unchanged(tmp_path: Path,
+                                                                mini_library_file: Path
+                                                                ) -> None:
+    """Reading a file turns a lone CR into a line end: not an edit by anyone."""
+    make_notes_library(tmp_path, mini_library_file)
+    try:
+        ann = _ann_note()
+        save_note(ann.target, replace(ann.state, body="first\rsecond\r=1"))
+        export_notes("md", tmp_path / "vault")
+        before = _snapshot()
+
+        summary = import_markdown_folder(tmp_path / "vault")
+
+        assert summary.changed == () and summary.unchanged == 3
+        assert _snapshot() == before
+    finally:
+        close_library()
 
 
 def test_edited_file_updates_exactly_that_note(vault: Path) -> None:
