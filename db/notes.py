@@ -328,27 +328,59 @@ def resolve_target(title: str) -> NoteTarget:
     """The one series, person or character called `title` (any case).
 
     "Title (2018)" picks a series by year and "Character (Series title)" a character by its
-    series. Raises NoteError listing the candidates when the title is ambiguous or unknown.
+    series; "series:", "person:" or "character:" in front keeps to that kind, and after one
+    of them "#12" is the thing with that id (for namesakes nothing else tells apart). Raises
+    NoteError when the title is unknown, or ambiguous: then the message gives, for each
+    candidate, the words that pick it.
     """
     wanted = " ".join(title.split())
-    if not wanted:
+    kind, name = _kind_prefix(wanted)
+    if not name:
         raise NoteError("give the title of a series, or the name of a person or character")
-    candidates = _exact_candidates(wanted)
+    if kind is not None and name.startswith("#") and name[1:].isdigit():
+        return target_info(NoteTarget(kind, int(name[1:]))).target
+    candidates = [info for info in _exact_candidates(name)
+                  if kind is None or info.target.kind == kind]
     if not candidates:
-        candidates = _qualified_candidates(wanted)
+        candidates = [info for info in _qualified_candidates(name)
+                      if kind is None or info.target.kind == kind]
     if len(candidates) == 1:
         return candidates[0].target
     if candidates:
-        listed = "; ".join(_candidate_words(info) for info in candidates[:CANDIDATES_SHOWN])
-        raise NoteError(f"{wanted!r} is ambiguous: {listed}. Add the year, e.g. "
-                        f"'{candidates[0].title} (2018)', or the series after a character")
-    similar = _similar_titles(wanted)
+        picks = ", ".join(f"{info.target.kind} {_picking_words(info, candidates)!r}"
+                          for info in candidates[:CANDIDATES_SHOWN])
+        more = " and more" if len(candidates) > CANDIDATES_SHOWN else ""
+        raise NoteError(f"{wanted!r} is ambiguous; name the one you mean: {picks}{more}")
+    similar = _similar_titles(name)
     hint = f"; did you mean {', '.join(repr(s) for s in similar)}?" if similar else ""
-    raise NoteError(f"no series, person or character is called {wanted!r}{hint}")
+    what = f"no {kind} is called" if kind else "no series, person or character is called"
+    raise NoteError(f"{what} {name!r}{hint}")
 
 
-def _candidate_words(info: TargetInfo) -> str:
-    return f"{info.target.kind} {info.label()!r}"
+TARGET_KINDS = ("series", "person", "character")
+
+
+def _kind_prefix(wanted: str) -> tuple[str | None, str]:
+    """("person", "KJ Harper") from "person:KJ Harper"; (None, text) without a kind."""
+    head, colon, rest = wanted.partition(":")
+    if colon and head.strip().casefold() in TARGET_KINDS:
+        return head.strip().casefold(), rest.strip()
+    return None, wanted
+
+
+def _picking_words(info: TargetInfo, candidates: list[TargetInfo]) -> str:
+    """What to type to pick `info` among `candidates`: its label when no other candidate
+    has that label too ("Title (2018)", "Character (Series)"), "person:Name" for the one
+    person among them, else the kind and id ("person:#12")."""
+    same_kind = [other for other in candidates if other.target.kind == info.target.kind]
+    if info.target.kind == "person":
+        if len(same_kind) == 1:
+            return f"person:{info.title}"
+    elif info.label() != info.title \
+            and sum(other.label().casefold() == info.label().casefold()
+                    for other in same_kind) == 1:
+        return info.label()
+    return f"{info.target.kind}:#{info.target.id}"
 
 
 def _exact_candidates(name: str) -> list[TargetInfo]:

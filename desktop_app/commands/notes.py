@@ -33,7 +33,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "note", help="add to or change your note on a series, person or character",
         description="TITLE is a series title, a person's name or a character's name (any "
                     "case); add the year, 'Title (2018)', or the series, 'Character (Series)', "
-                    "when several share it.")
+                    "when several share it, or the kind in front, 'person:Name'. When a name "
+                    "is ambiguous the error says what to type for each one.")
     note.add_argument("title", metavar="TITLE")
     note.add_argument("--rating", type=int, metavar="R", choices=range(0, 11),
                       help="1–10 (ten half-stars: 7 is three and a half stars); 0 clears it")

@@ -137,9 +137,38 @@ def test_resolve_target_by_title(library: Path) -> None:
         resolve_target("Tes Shw")
     Series.insert(key="other", title="Test Show", sort_title="Test Show", year_start=2021
                   ).execute()
-    with pytest.raises(NoteError, match="ambiguous"):
+    with pytest.raises(NoteError, match="ambiguous; name the one you mean: series "
+                                        "'Test Show \\(2019\\)', series 'Test Show \\(2021\\)'"):
         resolve_target("Test Show")
     assert resolve_target("Test Show (2021)").kind == "series"
+
+
+def test_namesakes_of_other_kinds_are_picked_by_the_words_the_error_gives(
+        library: Path) -> None:
+    hero = Character.get(Character.key == "hero")
+    twin = Person.insert(key="hero-actor", name="The Hero", sort_name="Hero, The").execute()
+    with pytest.raises(NoteError) as ambiguous:
+        resolve_target("the hero")
+    message = str(ambiguous.value)
+    assert "person 'person:The Hero'" in message
+    assert "character 'The Hero (Test Show)'" in message
+    assert resolve_target("person:The Hero") == NoteTarget("person", twin)
+    assert resolve_target("Character: the hero") == NoteTarget("character", hero.id)
+    assert resolve_target("The Hero (Test Show)") == NoteTarget("character", hero.id)
+
+
+def test_namesakes_of_one_kind_are_picked_by_id(library: Path) -> None:
+    first = Person.insert(key="jo-1", name="Jo Doe", sort_name="Doe, Jo").execute()
+    second = Person.insert(key="jo-2", name="Jo Doe", sort_name="Doe, Jo").execute()
+    with pytest.raises(NoteError) as ambiguous:
+        resolve_target("Jo Doe")
+    assert f"'person:#{first}'" in str(ambiguous.value)
+    assert f"'person:#{second}'" in str(ambiguous.value)
+    assert resolve_target(f"person:#{second}") == NoteTarget("person", second)
+    with pytest.raises(NoteError, match="person #999999 is not in the library"):
+        resolve_target("person:#999999")
+    with pytest.raises(NoteError, match="no person is called 'Test Show'"):
+        resolve_target("person:Test Show")
 
 
 def test_filter_and_scope_speak_the_search_language(library: Path) -> None:
