@@ -87,23 +87,18 @@ ALL_NOTES = NoteScope()
 def note_filter(text: str) -> tuple[str, list[Any]]:
     """SQL condition on the joined note row for the My notes filter box, with parameters.
 
-    Plain words filter by the note itself: each must appear (any case) in its target's
-    title, its body or its tags. Text in the search language (a `field:`, `-word`, `or`,
-    quotes or parentheses) filters by the series it finds: `tag:crime`, `rating:>=8`,
-    `status:watching -dropped` keep the notes on those series and their characters.
+    Plain words filter by the note itself: each must appear (any case) in its target's title,
+    its body or its tags. Text in the search language (a `field:`, `-word`,
+    `or`, quotes or parentheses) is judged note by note: see db/search/note_filter.py.
     """
+    from db.search.note_filter import note_condition, plain_words_condition
+
     words = text.split()
     if not words:
         return "1", []
     if _uses_search_syntax(words):
-        series_sql, params = series_search_sql(text)
-        return (f"(n.series_id IN ({series_sql}) OR c.series_id IN ({series_sql}))",
-                params + params)
-    haystack = ("lower(COALESCE(s.title, p.name, c.name) || ' ' || COALESCE(cs.title, '') || "
-                "' ' || n.body || ' ' || COALESCE((SELECT group_concat(t.name, ' ') FROM "
-                "note_tag nt JOIN tag t ON t.id = nt.tag_id WHERE nt.note_id = n.id), ''))")
-    return (" AND ".join(f"instr({haystack}, ?) > 0" for _ in words),
-            [word.casefold() for word in words])
+        return note_condition(text)
+    return plain_words_condition(words)
 
 
 def _uses_search_syntax(words: list[str]) -> bool:

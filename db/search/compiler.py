@@ -11,6 +11,7 @@ rest becomes `where`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from db.search.index import EVERY_SERIES_WORD, INDEX_TABLE
@@ -97,15 +98,9 @@ def _sql(node: Node) -> tuple[str, list[object]]:
     if expression is not None:
         return (f"s.id IN (SELECT rowid FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH ?)",
                 [expression])
-    if isinstance(node, Not):
-        sql, params = _sql(node.child)
-        # IFNULL: a missing year or rating is "not in the range", so its negation holds.
-        return f"NOT ifnull({sql}, 0)", params
-    if isinstance(node, And | Or):
-        parts = [_sql(child) for child in node.children]
-        joiner = " AND " if isinstance(node, And) else " OR "
-        return ("(" + joiner.join(sql for sql, _ in parts) + ")",
-                [param for _, params in parts for param in params])
+    combined = boolean_sql(node, _sql)
+    if combined is not None:
+        return combined
     if isinstance(node, Range):
         column = "s.year_start" if node.field == "year" else "rating"
         bounds = [(">=", node.low), ("<=", node.high)]
@@ -119,6 +114,22 @@ def _sql(node: Node) -> tuple[str, list[object]]:
     if isinstance(node, SeriesStatus):
         return "s.status = ? COLLATE NOCASE", [node.value]
     raise TypeError(f"unknown search node {node!r}")
+
+
+def boolean_sql(node: Node, condition: Callable[[Node], tuple[str, list[object]]]
+                ) -> tuple[str, list[object]] | None:
+    """`not`, `and`, `or` over the conditions `condition` makes of the children; None for
+    any other node."""
+    if isinstance(node, Not):
+        sql, params = condition(node.child)
+        # IFNULL: a missing year or rating is "not in the range", so its negation holds.
+        return f"NOT ifnull({sql}, 0)", params
+    if isinstance(node, And | Or):
+        parts = [condition(child) for child in node.children]
+        joiner = " AND " if isinstance(node, And) else " OR "
+        return ("(" + joiner.join(sql for sql, _ in parts) + ")",
+                [param for _, params in parts for param in params])
+    return None
 
 
 def _choice_sql(node: Choice) -> tuple[str, list[object]]:

@@ -175,16 +175,28 @@ def test_filter_and_scope_speak_the_search_language(library: Path) -> None:
     hero = Character.get(Character.key == "hero")
     save_note(NoteTarget("character", hero.id), NoteState("hero note"))
     save_note(_person("ann-actor"), NoteState("ann note", rating=3))
-    assert {row.label() for row in list_notes("tag:crime")} == {
-        "Test Show", "The Hero (Test Show)"}  # the series' notes and its characters'
+    # Each note by its own tags, rating and status; by its series for the series' fields.
+    assert {row.label() for row in list_notes("tag:crime")} == {"Test Show"}
     assert list_notes("tag:nothing-like-it") == []
-    assert {row.label() for row in list_notes("rating:>=8")} == {
-        "Test Show", "The Hero (Test Show)"}  # the series is rated 8: its character too
-    assert count_notes("network:testflix") == 2
-    assert count_notes("-network:testflix") == 0
+    assert {row.label() for row in list_notes("rating:>=8")} == {"Test Show"}
+    assert {row.label() for row in list_notes("rating:<=5")} == {"Ann Actor"}
+    assert count_notes("network:testflix") == 2  # the series' note and its character's
+    assert {row.label() for row in list_notes("-network:testflix")} == {"Ann Actor"}
+    assert count_notes("has:note") == 3
     assert count_notes("ann note") == 1  # plain words find the note's own text
+    assert {row.label() for row in list_notes("note:ann -tag:crime")} == {"Ann Actor"}
+    # The export scope "the current search results" is the series a search finds.
     assert count_scope(NoteScope(query="year:2019")) == 2
     assert count_scope(NoteScope(query="year:<2000")) == 0
+
+
+def test_the_notes_filter_reads_person_notes_by_their_own_fields(library: Path) -> None:
+    save_note(_person("ann-actor"), NoteState("Regina was superb in the finale", rating=9,
+                                              status="watched", tags=("Drama",)))
+    for text in ("regina", "REGINA", "note:regina", "note:superb status:watched",
+                 "tag:drama rating:>=9", "superb or nothing-like-it", 'note:"the finale"'):
+        assert {row.label() for row in list_notes(text)} == {"Ann Actor"}, text
+    assert list_notes("note:regina year:2019") == []  # a person's note has no series year
 
 
 def test_a_save_updates_the_search_index_in_its_transaction(library: Path) -> None:

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from db.importing.library_json import parse_library_text
 from db.importing.library_writer import write_library
 from db.models import Series, database_proxy
-from db.note_listing import series_search_sql
+from db.note_listing import count_notes, list_notes, series_search_sql
 from db.notes import NoteState, NoteTarget, save_note
 from db.queries import SeriesListView, series_count_upto, series_page, series_position
 from db.search import prepare, search_series
@@ -137,6 +137,8 @@ def test_any_text_runs_against_a_real_library_and_changes_nothing(library: Path)
             series_position(view, series_id)
         sql, params = series_search_sql(text)
         database_proxy.execute_sql(sql, params).fetchall()
+        notes = list_notes(text)  # the My notes filter: the same text, note by note
+        assert count_notes(text) == len(notes)
 
     search_everything()
     assert database_proxy.connection().total_changes == changes
