@@ -36,6 +36,8 @@ MAX_DEPTH = 20
 
 _NUMBER_RANGE = re.compile(r"^(\d{1,4})?\s*\.\.\s*(\d{1,4})?$")
 _NUMBER_COMPARISON = re.compile(r"^(<=|>=|<|>|=)?\s*(\d{1,4})$")
+# Numbers, comparisons or ranges that only fail on length (year:20180).
+_TOO_MANY_DIGITS = re.compile(r"^(<=|>=|<|>|=)?\s*\d*\s*(\.\.)?\s*\d*$")
 
 
 @dataclass(frozen=True)
@@ -302,9 +304,17 @@ def _number(field_name: str, value: str, hints: list[str]) -> Node | None:
     if between and (between.group(1) or between.group(2)):
         low = int(between.group(1)) if between.group(1) else None
         high = int(between.group(2)) if between.group(2) else None
+        if low is not None and high is not None and low > high:
+            hints.append(f"{field_name}:{value} runs backwards; searched "
+                         f"{field_name}:{high}..{low}")
+            low, high = high, low
         return Range(field_name, low, high)
     example = "2018, >=2010 or 2010..2019" if field_name == "year" else "8, >=8 or 6..9"
-    hints.append(f"{field_name}:{value} is not a number; try {field_name}:{example}")
+    if _TOO_MANY_DIGITS.match(value):
+        hints.append(f"{field_name}:{value} has a number of more than four digits; try "
+                     f"{field_name}:{example}")
+    else:
+        hints.append(f"{field_name}:{value} is not a number; try {field_name}:{example}")
     return None
 
 

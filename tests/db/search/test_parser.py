@@ -198,7 +198,10 @@ def test_unknown_field_without_a_close_name() -> None:
 @pytest.mark.parametrize(("text", "hint"), [
     ("year:abc", "year:abc is not a number; try year:2018, >=2010 or 2010..2019"),
     ("rating:x", "rating:x is not a number; try rating:8, >=8 or 6..9"),
-    ("year:20188", "year:20188 is not a number; try year:2018, >=2010 or 2010..2019"),
+    ("year:20188", "year:20188 has a number of more than four digits; try year:2018, "
+                   ">=2010 or 2010..2019"),
+    ("year:>=20188", "year:>=20188 has a number of more than four digits; try year:2018, "
+                     ">=2010 or 2010..2019"),
 ])
 def test_a_number_field_with_no_number(text: str, hint: str) -> None:
     parsed = parse(f"jersey {text}")
@@ -238,3 +241,9 @@ def test_fts5_and_sql_syntax_are_only_words() -> None:
     assert tree("title* ^a ") == And((word("title"), word("a")))
     assert tree("'; DROP TABLE series; -- ") == And((word("drop"), word("table"),
                                                      word("series")))
+
+
+def test_a_backwards_range_is_turned_round_and_said_so() -> None:
+    parsed = parse("year:2019..2010")
+    assert parsed.tree == Range("year", 2010, 2019)
+    assert parsed.hints == ["year:2019..2010 runs backwards; searched year:2010..2019"]
