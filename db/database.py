@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
-from collections.abc import Callable
-from contextlib import AbstractContextManager, suppress
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -122,13 +122,18 @@ def close_library() -> None:
     database_proxy.initialize(None)
 
 
-def write_transaction() -> AbstractContextManager[object]:
+@contextmanager
+def write_transaction() -> Iterator[None]:
     """A write transaction that takes the write lock at once (BEGIN IMMEDIATE).
 
     A deferred transaction that upgrades to a writer can fail "busy" without waiting; an
-    immediate one waits up to the busy timeout for the other writer instead.
+    immediate one waits up to the busy timeout for the other writer instead. A failure
+    (locked, read-only, disk full…) rolls everything back and is raised as a LibraryError
+    that names the library file and says what happened in words.
     """
-    return database_proxy.atomic(lock_type="IMMEDIATE")
+    path = getattr(database_proxy.obj, "database", "the library")
+    with library_errors(path), database_proxy.atomic(lock_type="IMMEDIATE"):
+        yield
 
 
 def quick_check(database: SqliteDatabase) -> list[str]:

@@ -26,9 +26,10 @@ class NoteSaver(QObject):
     """Submits saves to the worker; reports each outcome on the UI thread."""
 
     saved = Signal(object, object)  # NoteTarget, SaveResult
-    failed = Signal(object, str)  # NoteTarget, message
+    failed = Signal(object, object, str)  # NoteTarget, the NoteState not saved, message
 
-    _finished = Signal(object, object, object)  # target, result | None, error | None
+    # target, state, result | None, error | None
+    _finished = Signal(object, object, object, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -55,17 +56,18 @@ class NoteSaver(QObject):
         try:
             result = save_note(target, state)
         except ShowshelfError as error:
-            self._finished.emit(target, None, str(error))
+            self._finished.emit(target, state, None, str(error))
             raise
         except Exception as error:  # a save must never die silently
-            self._finished.emit(target, None, f"could not save the note: {error}")
+            self._finished.emit(target, state, None, f"could not save the note: {error}")
             raise
-        self._finished.emit(target, result, None)
+        self._finished.emit(target, state, result, None)
         return result
 
-    def _report(self, target: NoteTarget, result: SaveResult | None, error: str | None) -> None:
+    def _report(self, target: NoteTarget, state: NoteState, result: SaveResult | None,
+                error: str | None) -> None:
         if error is not None:
-            self.failed.emit(target, error)
+            self.failed.emit(target, state, error)
         else:
             self.saved.emit(target, result)
 

@@ -62,7 +62,8 @@ def local_time(stamp: str, *, seconds: bool = False) -> str:
 
 class NoteEditor(QWidget):
     noteSaved = Signal(object)  # NoteRecord
-    saveFailed = Signal(str)
+    # A save failed after its note left the editor (navigation): the text is only here now.
+    unsavedLeft = Signal(object, object, str)  # NoteTarget, NoteState, message
 
     def __init__(self, parent: QWidget | None = None, *,
                  autosave_ms: int = AUTOSAVE_DELAY_MS) -> None:
@@ -71,6 +72,7 @@ class NoteEditor(QWidget):
         self._target: NoteTarget | None = None
         self._note: NoteRecord | None = None
         self._submitted = NoteState()  # the newest state handed to the saver
+        self._failure: str | None = None  # why the last save of the note shown failed
         self._loading = False
         self._saver = NoteSaver(self)
         self._saver.saved.connect(self._on_saved)
@@ -180,7 +182,12 @@ class NoteEditor(QWidget):
             return  # the same note, or still none (a page that stays hidden asks on every move)
         self.save_now()
         self._saver.flush()  # read the next note only after our own saves have landed
+        if self._target is not None and self._failure is not None:
+            # The library refused the note being left: its text goes on to whoever keeps it
+            # (the window's unsaved-note dialog) before this editor shows another note.
+            self.unsavedLeft.emit(self._target, self.current_state(), self._failure)
         self._target = target
+        self._failure = None
         self._note = load_note(target) if target is not None else None
         if target is not None and title is None:
             title = f"My note on {target_info(target).label()}"
@@ -258,19 +265,24 @@ class NoteEditor(QWidget):
         if target != self._target or result.note is None:
             return
         self._note = result.note
+        self._failure = None
         self.error_label.hide()
         self._show_meta()
         if result.changed:
             self.noteSaved.emit(result.note)
 
-    def _on_failed(self, target: NoteTarget, message: str) -> None:
+    def _on_failed(self, target: NoteTarget, state: NoteState, message: str) -> None:
         if target != self._target:
-            self.saveFailed.emit(message)
+            self.unsavedLeft.emit(target, state, message)
             return
         # Forget what we handed over, so the next change (or focus loss) tries again.
         self._submitted = self._note.state if self._note is not None else NoteState()
+        self._failure = message
         self._show_error(f"Not saved: {message}. Your text is still here.")
-        self.saveFailed.emit(message)
+
+    def save_failure(self) -> str | None:
+        """Why the note shown could not be saved, while that is so (None: all saved)."""
+        return self._failure if self.current_state() != self._submitted else None
 
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)

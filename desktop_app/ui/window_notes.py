@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QVBoxLayout, QW
 
 from db.errors import ShowshelfError
 from db.note_listing import NoteRow
-from db.notes import NoteRecord, NoteTarget, character_series_id
+from db.notes import NoteRecord, NoteState, NoteTarget, character_series_id
 from desktop_app.ui.note_editor import NoteEditor
 
 if TYPE_CHECKING:
@@ -50,7 +50,9 @@ class CharacterNoteDialog(QDialog):
         self.editor.body.setFocus()
 
     def done(self, result: int) -> None:
-        self.editor.flush()
+        # Let go of the note, saving it: a save that fails now hands its text on (the
+        # editor's unsavedLeft) instead of closing over it.
+        self.editor.set_target(None)
         super().done(result)
 
 
@@ -66,8 +68,9 @@ class WindowNotes(QObject):
         self.notes_view = None
         self._list_facts: dict[str, tuple[int | None, str | None]] = {}
         self._shown_hint: str | None = None  # see _page_hint
+        self.unsaved_dialogs: list[QDialog] = []
         for editor in self.editors():
-            editor.noteSaved.connect(self._note_saved)
+            self._watch_editor(editor)
         window.target_changed.connect(self.follow_target)
         window.installEventFilter(self)  # save before the window closes
         self._build_actions()
@@ -166,7 +169,59 @@ class WindowNotes(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
             self.flush()
+            if not self._may_close_over_unsaved():
+                event.ignore()
+                return True
         return super().eventFilter(watched, event)
+
+    # --- notes the library refused ---------------------------------------------------------
+
+    def _watch_editor(self, editor: NoteEditor) -> None:
+        editor.noteSaved.connect(self._note_saved)
+        editor.unsavedLeft.connect(self.keep_unsaved)
+
+    def keep_unsaved(self, target: NoteTarget, state: NoteState, message: str) -> None:
+        """A note whose save failed after the window moved on: its text in a dialog until it
+        is saved, copied, or let go on purpose."""
+        from desktop_app.ui.unsaved_note_dialog import UnsavedNoteDialog
+
+        dialog = UnsavedNoteDialog(target, state, message, self.window,
+                                   saved=lambda result: self._note_saved(result.note)
+                                   if result.note is not None else None)
+        dialog.finished.connect(lambda _code: self._forget_dialog(dialog))
+        self.unsaved_dialogs.append(dialog)
+        dialog.show()
+
+    def _forget_dialog(self, dialog: QDialog) -> None:
+        if dialog in self.unsaved_dialogs:
+            self.unsaved_dialogs.remove(dialog)
+        dialog.deleteLater()
+
+    def _may_close_over_unsaved(self) -> bool:
+        """Closing with notes the library refused: only when the user says so."""
+        failures = [(editor, editor.save_failure()) for editor in self.editors()]
+        unsaved = [f"{editor.title_label.text()}: {failure}" for editor, failure in failures
+                   if failure is not None]
+        unsaved += [dialog.windowTitle() for dialog in self.unsaved_dialogs]
+        if not unsaved:
+            return True
+        answer = QMessageBox.warning(
+            self.window, "Notes not saved",
+            "These notes could not be saved, and closing loses their text:\n\n"
+            + "\n".join(f"• {line}" for line in unsaved)
+            + "\n\nKeep Showshelf open to try again or copy the text?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Discard:
+            return False
+        self.let_go_of_unsaved()
+        return True
+
+    def let_go_of_unsaved(self) -> None:
+        """Close every unsaved-note dialog without asking (the user has agreed)."""
+        for dialog in list(self.unsaved_dialogs):
+            dialog.let_go()  # type: ignore[attr-defined]
+
 
     def _note_saved(self, note: NoteRecord) -> None:
         # The list shows my rating and status, the status bar counts notes: re-read them only
@@ -218,7 +273,7 @@ class WindowNotes(QObject):
     def show_character_note(self, character_id: int) -> None:
         if self.character_dialog is None:
             self.character_dialog = CharacterNoteDialog(self.window)
-            self.character_dialog.editor.noteSaved.connect(self._note_saved)
+            self._watch_editor(self.character_dialog.editor)
         self.character_dialog.show_character(character_id)
 
     # --- My notes --------------------------------------------------------------------------

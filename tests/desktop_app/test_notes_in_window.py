@@ -3,11 +3,14 @@ as the user moves on, a character's note opens from the cast table, My notes ope
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from db.database import close_library, open_library
@@ -211,3 +214,109 @@ def test_alt_letters_go_to_the_note_fields(qtbot: QtBot, window: MainWindow, key
     target = getattr(editor, field)
     qtbot.waitUntil(lambda: target.hasFocus() or target.isAncestorOf(
         window.focusWidget()))  # the tags field's line edit takes focus inside it
+
+
+@pytest.fixture
+def short_wait_window(qtbot: QtBot, tmp_path: Path, mini_library_file: Path
+                      ) -> Iterator[tuple[MainWindow, Path]]:
+    """A window on a library that gives up on another program's lock after 0.3 s."""
+    path = make_notes_library(tmp_path, mini_library_file)
+    close_library()
+    open_library(path, busy_timeout=0.3)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(path, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.series_page is not None
+    qtbot.waitUntil(lambda: hasattr(window, "notes"))
+    yield window, path
+    window.notes.let_go_of_unsaved()  # type: ignore[attr-defined]
+    window.close()
+    close_library()
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Another program holds the library's write lock."""
+    locker = sqlite3.connect(path)
+    locker.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    finally:
+        locker.rollback()
+        locker.close()
+
+
+def _type_at_end(qtbot: QtBot, editor: object, text: str) -> None:
+    body = editor.body  # type: ignore[attr-defined]
+    body.setFocus()
+    body.moveCursor(body.textCursor().MoveOperation.End)
+    qtbot.keyClicks(body, text)
+
+
+def test_a_note_refused_after_moving_on_is_kept_until_saved(
+        qtbot: QtBot, short_wait_window: tuple[MainWindow, Path]) -> None:
+    window, path = short_wait_window
+    show = NoteTarget("series", _id(Series, "test-show"))
+    window.open_series(show.id)
+    _type_at_end(qtbot, window.notes.series_editor, " Rewatching soon.")  # type: ignore
+    with _locked(path):
+        window.open_person(_id(Person, "cy-creator"))  # navigation saves: refused
+        qtbot.waitUntil(lambda: bool(window.notes.unsaved_dialogs))  # type: ignore
+        dialog = window.notes.unsaved_dialogs[0]  # type: ignore[attr-defined]
+        assert dialog.isVisible()
+        assert dialog.text.toPlainText() == "Loved it, *mostly*. Rewatching soon."
+        assert "Your note on Test Show (2019) could not be saved" in dialog.message_label.text()
+        assert load_note(show).state.body == "Loved it, *mostly*."  # the stored text is whole
+        qtbot.mouseClick(dialog.retry_button, Qt.MouseButton.LeftButton)  # still locked
+        assert dialog.isVisible() and "could not be saved" in dialog.message_label.text()
+    qtbot.mouseClick(dialog.retry_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert load_note(show).state.body == "Loved it, *mostly*. Rewatching soon."
+    qtbot.waitUntil(lambda: not window.notes.unsaved_dialogs)  # type: ignore[attr-defined]
+
+
+def test_closing_over_a_refused_note_asks_first(
+        qtbot: QtBot, short_wait_window: tuple[MainWindow, Path]) -> None:
+    window, path = short_wait_window
+    show = NoteTarget("series", _id(Series, "test-show"))
+    window.open_series(show.id)
+    _type_at_end(qtbot, window.notes.series_editor, " Still here.")  # type: ignore
+    asked: list[str] = []
+
+    def keep_open() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, keep_open)
+            return
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
+    with _locked(path):
+        QTimer.singleShot(0, keep_open)
+        window.close()
+        assert asked and "My note on Test Show (2019)" in asked[0]
+        assert window.isVisible()  # kept open: the text is still in the editor
+        assert window.notes.series_editor.body.toPlainText().endswith("Still here.")  # type: ignore
+    window.close()  # the lock is gone: the note saves and the window closes without asking
+    assert not window.isVisible()
+    assert load_note(show).state.body == "Loved it, *mostly*. Still here."
+
+
+def test_closing_a_character_note_the_library_refuses_keeps_its_text(
+        qtbot: QtBot, short_wait_window: tuple[MainWindow, Path]) -> None:
+    window, path = short_wait_window
+    window.notes.show_character_note(_id(Character, "hero"))  # type: ignore[attr-defined]
+    dialog = window.notes.character_dialog  # type: ignore[attr-defined]
+    _type_at_end(qtbot, dialog.editor, " Also brave.")
+    with _locked(path):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert not dialog.isVisible()
+        unsaved = window.notes.unsaved_dialogs  # type: ignore[attr-defined]
+        assert len(unsaved) == 1 and unsaved[0].text.toPlainText().endswith(" Also brave.")
+        assert "locked by another program" in unsaved[0].message_label.text()
+    qtbot.mouseClick(unsaved[0].retry_button, Qt.MouseButton.LeftButton)
+    note = load_note(NoteTarget("character", _id(Character, "hero")))
+    assert note is not None and note.state.body.endswith(" Also brave.")
+    assert window.notes.unsaved_dialogs == []  # type: ignore[attr-defined]
