@@ -14,7 +14,6 @@ from contextlib import contextmanager, suppress
 from datetime import datetime, timezone
 from pathlib import Path
 
-import peewee
 from peewee import SqliteDatabase
 
 from db import migrations
@@ -24,8 +23,6 @@ from db.errors import (
     LibraryMissing,
     LibraryReadOnly,
     LibraryTooNew,
-    ShowshelfError,
-    explain_sqlite_error,
     library_errors,
 )
 from db.models import database_proxy
@@ -135,19 +132,8 @@ def write_transaction() -> Iterator[None]:
     that names the library file and says what happened in words.
     """
     path = getattr(database_proxy.obj, "database", "the library")
-    try:
-        with database_proxy.atomic(lock_type="IMMEDIATE"):
-            yield
-    except ShowshelfError:
-        raise
-    except (sqlite3.Error, peewee.DatabaseError, peewee.InterfaceError) as error:
-        # On some failures (a full disk, an I/O error) SQLite ends the transaction itself;
-        # the rollback that follows then fails too, and its message would hide the reason:
-        # the reason is further down the chain of exceptions.
-        cause: BaseException = error
-        while "no transaction is active" in str(cause) and cause.__context__ is not None:
-            cause = cause.__context__
-        raise explain_sqlite_error(path, cause) from error
+    with library_errors(path), database_proxy.atomic(lock_type="IMMEDIATE"):
+        yield
 
 
 def quick_check(database: SqliteDatabase) -> list[str]:

@@ -71,6 +71,11 @@ class ExportError(ShowshelfError):
 
 def explain_sqlite_error(path: Path | str, error: BaseException) -> LibraryError:
     """Turn an SQLite/peewee error into the library error a user can understand."""
+    # On some failures (a full disk, an I/O error) SQLite ends the transaction itself; the
+    # rollback that follows then fails too, and its message would hide the reason, which is
+    # further down the chain of exceptions.
+    while "no transaction is active" in str(error) and error.__context__ is not None:
+        error = error.__context__
     text = str(error).lower()
     if "locked" in text or "busy" in text:
         return LibraryLocked(

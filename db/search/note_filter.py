@@ -51,7 +51,7 @@ def plain_words_condition(words: list[str]) -> tuple[str, list[object]]:
     # Lone surrogates (pasted broken text) cannot reach SQLite, which takes UTF-8 only.
     lowered = list(dict.fromkeys(word.lower().encode("utf-8", "replace").decode("utf-8")
                                  for word in words))[:MAX_TERMS]
-    return " AND ".join(f"instr({NOTE_HAYSTACK}, ?) > 0" for _ in lowered), list(lowered)
+    return _all_in(NOTE_HAYSTACK, lowered)
 
 
 def _condition(node: Node) -> tuple[str, list[object]]:
@@ -85,8 +85,12 @@ def _condition(node: Node) -> tuple[str, list[object]]:
 def _words_in(haystack: str, node: Text) -> tuple[str, list[object]]:
     """Every word of the node in the text (a phrase's words anywhere in it: notes are short
     and this errs towards showing a note rather than hiding it)."""
-    words = node.words[:MAX_WORDS_PER_TERM]
-    return ("(" + " AND ".join(f"instr({haystack}, ?) > 0" for _ in words) + ")", list(words))
+    return _all_in(haystack, list(node.words[:MAX_WORDS_PER_TERM]))
+
+
+def _all_in(haystack: str, words: list[str]) -> tuple[str, list[object]]:
+    """A condition: every one of `words` somewhere in `haystack` (an SQL expression)."""
+    return "(" + " AND ".join(f"instr({haystack}, ?) > 0" for _ in words) + ")", list(words)
 
 
 def _of_the_series(node: Node) -> tuple[str, list[object]]:

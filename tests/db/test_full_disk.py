@@ -7,37 +7,25 @@ as in CI), so the test fills a real filesystem without touching the machine's.""
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
-
-import pytest
 
 from db.database import close_library, create_library
 from db.importing.library_json import read_library_file
 from db.importing.library_writer import write_library
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.private_mount import run_on_tmpfs
 
 
 def test_a_full_disk_refuses_the_save_and_keeps_the_note(tmp_path: Path,
                                                           mini_library_file: Path) -> None:
-    if os.geteuid() != 0 or shutil.which("unshare") is None:
-        pytest.skip("mounting a small filesystem needs root and unshare")
     source = tmp_path / "library.sqlite"
     create_library(source, lambda _db: write_library(read_library_file(mini_library_file)))
     close_library()
     disk = tmp_path / "disk"
     disk.mkdir()
     library, filler = disk / "library.sqlite", disk / "filler"
-    script = (f"mount -t tmpfs -o size=3m tmpfs '{disk}' && cp '{source}' '{library}' && "
-              f"'{sys.executable}' -m tests.db.full_disk_child '{library}' '{filler}'")
-    completed = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True,
-                               text=True, timeout=120, cwd=REPO, check=False)
-    if "mount:" in completed.stderr or "unshare:" in completed.stderr:
-        pytest.skip(f"cannot mount here: {completed.stderr.strip()}")
+    completed = run_on_tmpfs(disk, f"cp '{source}' '{library}' && '{sys.executable}' -m "
+                                   f"tests.db.full_disk_child '{library}' '{filler}'", size="3m")
     assert completed.returncode == 0, completed.stderr
     outcome = json.loads(completed.stdout.strip().splitlines()[-1])
     assert outcome["error"] is not None and "library.sqlite" in outcome["error"]

@@ -16,6 +16,7 @@ from db.notes import NoteState, NoteTarget, load_note, note_revisions
 from desktop_app.ui.history_dialog import HistoryDialog
 from desktop_app.ui.note_editor import NoteEditor
 from tests.db.notes_helpers import make_notes_library
+from tests.desktop_app.note_keys import type_at_end
 
 
 @pytest.fixture
@@ -53,17 +54,11 @@ def _target(kind: str, key: str) -> NoteTarget:
     return NoteTarget(kind, model.get(model.key == key).id)
 
 
-def _type_into_body(qtbot: QtBot, editor: NoteEditor, text: str) -> None:
-    editor.body.setFocus()
-    editor.body.moveCursor(editor.body.textCursor().MoveOperation.End)
-    qtbot.keyClicks(editor.body, text)
-
-
 def test_typing_then_moving_focus_away_saves(qtbot: QtBot, page: Page) -> None:
     target = _target("person", "cy-creator")
     page.editor.set_target(target)
     assert page.editor.title_label.text() == "My note on Cy Creator"
-    _type_into_body(qtbot, page.editor, "Writes tight scripts.")
+    type_at_end(qtbot, page.editor, "Writes tight scripts.")
     assert load_note(target) is None  # nothing yet: the delay has not passed
     page.other.setFocus()
     qtbot.waitUntil(lambda: load_note(target) is not None)
@@ -76,7 +71,7 @@ def test_navigation_saves_and_restart_finds_the_note(qtbot: QtBot, page: Page,
                                                      library: Path) -> None:
     first, second = _target("person", "cy-creator"), _target("series", "test-show")
     page.editor.set_target(first)
-    _type_into_body(qtbot, page.editor, "Line one")
+    type_at_end(qtbot, page.editor, "Line one")
     qtbot.keyClick(page.editor.body, Qt.Key.Key_Return)
     qtbot.keyClicks(page.editor.body, "Line two")
     page.editor.set_target(second)  # navigation saves at once
@@ -98,7 +93,7 @@ def test_autosave_after_typing_stops(qtbot: QtBot, library: Path) -> None:
     qtbot.waitExposed(editor)
     target = _target("person", "cy-creator")
     editor.set_target(target)
-    _type_into_body(qtbot, editor, "quick")
+    type_at_end(qtbot, editor, "quick")
     with qtbot.waitSignal(editor.noteSaved, timeout=5000) as saved:
         pass
     assert saved.args[0].state.body == "quick"
@@ -138,7 +133,7 @@ def test_rating_status_and_tags_from_the_keyboard(qtbot: QtBot, page: Page) -> N
 
 def test_undo_and_redo_within_the_session(qtbot: QtBot, page: Page) -> None:
     page.editor.set_target(_target("person", "cy-creator"))
-    _type_into_body(qtbot, page.editor, "keep")
+    type_at_end(qtbot, page.editor, "keep")
     page.editor.flush()  # a save does not break undo
     qtbot.keyClicks(page.editor.body, " this?")
     qtbot.keyClick(page.editor.body, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -155,7 +150,7 @@ def test_history_restores_an_earlier_revision(qtbot: QtBot, page: Page) -> None:
     target = _target("person", "cy-creator")
     editor = page.editor
     editor.set_target(target)
-    _type_into_body(qtbot, editor, "first version")
+    type_at_end(qtbot, editor, "first version")
     editor.flush()
     editor.body.selectAll()
     qtbot.keyClicks(editor.body, "second version")
@@ -205,7 +200,7 @@ def test_a_bad_tag_does_not_hold_back_the_text(qtbot: QtBot, page: Page) -> None
     target = _target("person", "cy-creator")
     page.editor.set_target(target)
     page.editor.tags.setText("x" * 80)
-    _type_into_body(qtbot, page.editor, "words")
+    type_at_end(qtbot, page.editor, "words")
     page.editor.flush()
     note = load_note(target)
     assert note is not None and note.state.body == "words" and note.state.tags == ()

@@ -19,6 +19,7 @@ from db.models import Character, Person, Series
 from db.notes import NoteTarget, load_note
 from desktop_app.ui.main_window import MainWindow
 from tests.db.notes_helpers import make_notes_library
+from tests.desktop_app.note_keys import type_at_end
 
 
 @pytest.fixture
@@ -53,9 +54,7 @@ def test_editor_follows_navigation_and_saves_when_moving_on(qtbot: QtBot,
     editor = window.notes.series_editor  # type: ignore[attr-defined]
     assert editor.target() == NoteTarget("series", show_id)
     assert editor.body.toPlainText() == "Loved it, *mostly*."
-    editor.body.setFocus()
-    editor.body.moveCursor(editor.body.textCursor().MoveOperation.End)
-    qtbot.keyClicks(editor.body, " Rewatching soon.")
+    type_at_end(qtbot, editor, " Rewatching soon.")
     window.open_person(creator_id)  # navigation saves at once
     person_editor = window.notes.person_editor  # type: ignore[attr-defined]
     assert person_editor.target() == NoteTarget("person", creator_id)
@@ -248,19 +247,18 @@ def _locked(path: Path) -> Iterator[None]:
         locker.close()
 
 
-def _type_at_end(qtbot: QtBot, editor: object, text: str) -> None:
-    body = editor.body  # type: ignore[attr-defined]
-    body.setFocus()
-    body.moveCursor(body.textCursor().MoveOperation.End)
-    qtbot.keyClicks(body, text)
+def _type_into_the_show_note(qtbot: QtBot, window: MainWindow, text: str) -> NoteTarget:
+    """Open Test Show and type `text` at the end of its note; the note's target."""
+    show = NoteTarget("series", _id(Series, "test-show"))
+    window.open_series(show.id)
+    type_at_end(qtbot, window.notes.series_editor, text)  # type: ignore[attr-defined]
+    return show
 
 
 def test_a_note_refused_after_moving_on_is_kept_until_saved(
         qtbot: QtBot, short_wait_window: tuple[MainWindow, Path]) -> None:
     window, path = short_wait_window
-    show = NoteTarget("series", _id(Series, "test-show"))
-    window.open_series(show.id)
-    _type_at_end(qtbot, window.notes.series_editor, " Rewatching soon.")  # type: ignore
+    show = _type_into_the_show_note(qtbot, window, " Rewatching soon.")
     with _locked(path):
         window.open_person(_id(Person, "cy-creator"))  # navigation saves: refused
         qtbot.waitUntil(lambda: bool(window.notes.unsaved_dialogs))  # type: ignore
@@ -280,9 +278,7 @@ def test_a_note_refused_after_moving_on_is_kept_until_saved(
 def test_closing_over_a_refused_note_asks_first(
         qtbot: QtBot, short_wait_window: tuple[MainWindow, Path]) -> None:
     window, path = short_wait_window
-    show = NoteTarget("series", _id(Series, "test-show"))
-    window.open_series(show.id)
-    _type_at_end(qtbot, window.notes.series_editor, " Still here.")  # type: ignore
+    show = _type_into_the_show_note(qtbot, window, " Still here.")
     asked: list[str] = []
 
     def keep_open() -> None:
@@ -309,7 +305,7 @@ def test_closing_a_character_note_the_library_refuses_keeps_its_text(
     window, path = short_wait_window
     window.notes.show_character_note(_id(Character, "hero"))  # type: ignore[attr-defined]
     dialog = window.notes.character_dialog  # type: ignore[attr-defined]
-    _type_at_end(qtbot, dialog.editor, " Also brave.")
+    type_at_end(qtbot, dialog.editor, " Also brave.")
     with _locked(path):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
         assert not dialog.isVisible()

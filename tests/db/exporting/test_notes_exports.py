@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-import shutil
 import stat
 import subprocess
 import sys
@@ -26,6 +25,7 @@ from db.models import Person, Series
 from db.note_listing import NoteScope
 from db.notes import NoteState, NoteTarget, save_note
 from tests.db.notes_helpers import CHARACTER_BODY, TRICKY_BODY, make_notes_library
+from tests.private_mount import run_on_tmpfs
 
 
 @pytest.fixture
@@ -293,20 +293,14 @@ def test_a_mount_point_is_staged_inside_itself(tmp_path: Path) -> None:
 def test_export_into_a_real_mount_point(library: Path, tmp_path: Path) -> None:
     """The whole export into a freshly mounted filesystem (a USB stick, say), in a private
     mount namespace so nothing outside the test sees the mount."""
-    if os.geteuid() != 0 or shutil.which("unshare") is None:
-        pytest.skip("mounting needs root and unshare")
     mount_point = tmp_path / "stick"
     mount_point.mkdir()
-    script = (f"mount -t tmpfs tmpfs '{mount_point}' && '{sys.executable}' -c "
-              f"\"import sys; from db.database import open_library; "
-              f"from db.exporting.notes_formats import export_notes; "
-              f"open_library(sys.argv[1]); print(export_notes('md', sys.argv[2])); "
-              f"import os; print(sorted(os.listdir(sys.argv[2])))\" '{library}' '{mount_point}'")
-    completed = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True,
-                               text=True, timeout=60, cwd=Path(__file__).resolve().parents[3],
-                               check=False)
-    if "mount:" in completed.stderr or "unshare:" in completed.stderr:
-        pytest.skip(f"cannot mount here: {completed.stderr.strip()}")
+    completed = run_on_tmpfs(mount_point, (
+        f"'{sys.executable}' -c \"import sys; from db.database import open_library; "
+        f"from db.exporting.notes_formats import export_notes; "
+        f"open_library(sys.argv[1]); print(export_notes('md', sys.argv[2])); "
+        f"import os; print(sorted(os.listdir(sys.argv[2])))\" '{library}' '{mount_point}'"),
+        timeout=60)
     assert completed.returncode == 0, completed.stderr
     count, listing = completed.stdout.splitlines()
     assert count == "3"
