@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QModelIndex, Signal
-from PySide6.QtGui import QFocusEvent, QResizeEvent
+from PySide6.QtGui import QFocusEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -20,6 +20,8 @@ from desktop_app.ui.series_model import COLUMNS, SeriesColumn, SeriesTableModel,
 # The Qt namespace is imported where it is used, after the first paint (see main_window.py).
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
+
+    from desktop_app.ui.row_painting import RowPainter
 
 
 class SeriesTable(QTableView):
@@ -58,6 +60,9 @@ class SeriesTable(QTableView):
         for column, spec in COLUMNS.items():
             header.resizeSection(column, spec.width * average)
         self._empty_label: QLabel | None = None
+        # Paints the rows once the first screen is up (finish_setup): its enums are not
+        # worth their import time before the first paint, which Qt's own painting serves.
+        self._row_painter: RowPainter | None = None
         self.doubleClicked.connect(self._activate)
         self.activated.connect(self._activate)
         model.modelReset.connect(self._update_empty_state)
@@ -68,6 +73,14 @@ class SeriesTable(QTableView):
         from PySide6.QtCore import Qt
 
         self.horizontalHeader().setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.set_fast_painting(True)
+
+    def set_fast_painting(self, enabled: bool) -> None:
+        """Paint rows with RowPainter (the default after finish_setup) or with Qt's delegate."""
+        from desktop_app.ui.row_painting import RowPainter
+
+        self._row_painter = RowPainter(self, self.series_model().row_texts) if enabled else None
+        self.viewport().update()
 
     @property
     def empty_label(self) -> QLabel:
@@ -148,6 +161,10 @@ class SeriesTable(QTableView):
         row = self.series_model().first_row_starting_with(self._typed)
         if row is not None:
             self.select_row(row)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._row_painter is None or not self._row_painter.paint(event):
+            super().paintEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

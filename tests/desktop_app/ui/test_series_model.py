@@ -10,7 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from db.database import close_library, open_library
-from db.queries import SeriesListView, SortColumn
+from db.queries import SeriesListView, SortColumn, series_page
 from desktop_app.ui import series_model
 from desktop_app.ui.series_model import SeriesTableModel
 from tests.browser_library import create_browser_library
@@ -63,3 +63,19 @@ def test_a_list_started_from_a_bound_settles_to_the_exact_rows(
     with qtbot.waitSignal(model.modelReset):
         model.settle_count()
     assert titles(model) == expected
+
+
+def test_a_rows_texts_and_series_are_what_the_queries_and_data_give(
+        qtbot: QtBot, library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(series_model, "PAGE_SIZE", 4)  # rows from two pages, the last short
+    view = SeriesListView(sort=SortColumn.YEARS)
+    model = SeriesTableModel(view)
+    expected = series_page(view, 0, 100)
+    assert [model.series_row(row) for row in range(model.rowCount())] == expected
+    assert [model.series_id(row) for row in range(model.rowCount())] == [
+        series.id for series in expected]
+    for row in range(model.rowCount()):
+        assert model.row_texts(row) == tuple(
+            model.index(row, column).data() for column in range(model.columnCount()))
+    assert model.row_texts(model.rowCount()) is None
+    assert model.series_row(-1) is None
