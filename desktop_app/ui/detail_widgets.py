@@ -28,6 +28,9 @@ INTERNAL_SCHEMES = ("person", "series", "search")
 # Space around a page document's text, in pixels; tables beside the documents line up with it.
 DOCUMENT_MARGIN = 14
 FOCUS_BAR_WIDTH = 3  # pixels: the bar down a page's left edge while it has the focus
+# The share of a narrow table that columns with a set width may take together; the last
+# column (the one that stretches, a description) keeps the rest.
+SET_COLUMNS_SHARE = 0.6
 
 
 def open_external(url: str) -> bool:
@@ -210,15 +213,17 @@ class FittedTable(QTableWidget):
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self._fit)
         header.sectionResized.connect(self._fit_timer.start)
+        self._column_widths: list[int] = []
 
     def set_rows(self, rows: list[list[str]], column_widths: list[int]) -> None:
+        """Show `rows`; the first columns get `column_widths` (less in a narrow table)."""
         self.setRowCount(len(rows))
         for row, values in enumerate(rows):
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)  # items show text as text, never as HTML
                 self.setItem(row, column, item)
-        for column, width in enumerate(column_widths):
-            self.setColumnWidth(column, width)
+        self._column_widths = column_widths
+        self._set_column_widths()
         self._fit()
         self._fit_timer.stop()  # the refit the column widths asked for has just been done
         self.executeDelayedItemsLayout()  # now, not in a timer after the page's paint
@@ -226,7 +231,15 @@ class FittedTable(QTableWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
+            self._set_column_widths()
             self._fit_timer.start()
+
+    def _set_column_widths(self) -> None:
+        wanted = sum(self._column_widths)
+        room = int(self.viewport().width() * SET_COLUMNS_SHARE)
+        scale = min(1.0, room / wanted) if wanted else 1.0
+        for column, width in enumerate(self._column_widths):
+            self.setColumnWidth(column, int(width * scale))
 
     def fit_now(self) -> None:
         """Do a refit that is waiting for the event loop now (before a paint, not after it)."""

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -95,6 +96,7 @@ class NoteEditor(QWidget):
         self.title_label = QLabel(self)
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.title_label.setObjectName("noteTitle")
+        self.title_label.setWordWrap(True)  # a long title wraps instead of widening the page
         font = self.title_label.font()
         font.setBold(True)
         self.title_label.setFont(font)
@@ -127,13 +129,13 @@ class NoteEditor(QWidget):
         self.status.currentIndexChanged.connect(self._changed)
         self.tags = TagsEdit(lambda prefix: tag_names(prefix, TAG_COMPLETIONS), self)
         self.tags.textChanged.connect(self._changed)
-        fields = QHBoxLayout()
-        for text, widget in (("&Rating", self.rating), ("&Status", self.status),
-                             ("&Tags", self.tags)):
-            label = QLabel(text, self)
-            label.setBuddy(widget)
-            fields.addWidget(label)
-            fields.addWidget(widget, 1 if widget is self.tags else 0)
+        # A form, one field a line: in a row the three set the page's narrowest width at
+        # ~490 px, and a narrower page scrolled sideways, its text cut off at the right.
+        fields = QFormLayout()
+        fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for text, widget in (("&Rating:", self.rating), ("&Status:", self.status),
+                             ("&Tags:", self.tags)):
+            fields.addRow(text, widget)  # the label's buddy is the field: Alt+R, Alt+S, Alt+T
 
         self.body = QPlainTextEdit(self)
         self.body.setObjectName("noteBody")
@@ -150,6 +152,7 @@ class NoteEditor(QWidget):
         self.meta_label.setObjectName("noteMeta")
         self.meta_label.setTextFormat(Qt.TextFormat.PlainText)
         self.meta_label.setEnabled(False)  # the palette's muted text, no colour of our own
+        self.meta_label.setWordWrap(True)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("noteError")
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)

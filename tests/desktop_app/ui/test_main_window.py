@@ -169,6 +169,23 @@ def test_a_focused_page_shows_a_bar_down_its_edge(qtbot: Any, window: MainWindow
     assert not page.focus_bar.isVisible()
 
 
+@pytest.mark.parametrize("page_width", [300, 420])
+def test_a_narrow_page_wraps_its_text_instead_of_scrolling_sideways(
+        qtbot: Any, window: MainWindow, page_width: int) -> None:
+    focus_list(qtbot, window)
+    qtbot.keyClicks(window.series_table, "test")  # Test Show: a cast, reviews and a note
+    window.splitter.setSizes([window.splitter.width() - page_width, page_width])
+    page = window.series_page
+    qtbot.waitUntil(lambda: abs(page.width() - page_width) <= 2)  # less the handle
+    page.settle_layout()
+
+    assert page.widget().width() <= page.viewport().width()
+    assert not page.horizontalScrollBar().isVisible()
+    cast = page.cast_table
+    described = cast.columnWidth(2)  # the last column, stretched: what the others leave
+    assert described >= cast.viewport().width() * 0.35
+
+
 def test_mouse_back_button_goes_back(qtbot: Any, window: MainWindow) -> None:
     window.open_series(window.series_model.series_id(4) or 0)
     cast = window.series_page.series.cast if window.series_page.series else []
