@@ -10,7 +10,9 @@ through Qt's own delegate, a cell at a time, so the selection and the focus fram
 as the style makes them. tests/desktop_app/ui/test_row_painting.py compares the two pixel by
 pixel.
 
-Only left-to-right layouts take this path; a right-to-left one is left to Qt.
+Only left-to-right layouts in the styles it is tested against take this path; a right-to-left
+layout or another style (one a platform theme brings, which may draw hovered rows or round
+selections) is left to Qt.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ RowTexts = Callable[[int], Sequence[str] | None]
 # Elided texts remembered per (text, width): scrolling a row at a time redraws the same cells.
 MAX_CACHED_TEXTS = 4096
 GRID_SIZE = 1  # QTableView's grid line is one pixel, right of and below each cell
+# Styles (QStyle.name()) whose item-view painting this reproduces, pixel for pixel.
+PAINTED_STYLES = ("fusion", "windows")
 
 
 class RowPainter:
@@ -40,7 +44,8 @@ class RowPainter:
     def paint(self, event: QPaintEvent) -> bool:
         """Paint the dirty part of the viewport; False (nothing painted) when Qt should."""
         view = self._view
-        if view.layoutDirection() != Qt.LayoutDirection.LeftToRight:
+        if view.layoutDirection() != Qt.LayoutDirection.LeftToRight \
+                or view.style().name() not in PAINTED_STYLES:
             return False
         viewport = view.viewport()
         dirty = event.rect()

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import QCommonStyle, QStyleFactory
 from pytestqt.qtbot import QtBot
 
 from db.database import close_library, open_library
@@ -133,10 +134,12 @@ SETUPS = {
 }
 
 
+@pytest.mark.parametrize("style", ["Fusion", "Windows"])
 @pytest.mark.parametrize("setup", SETUPS.values(), ids=SETUPS.keys())
 def test_rows_look_as_qt_paints_them(table: SeriesTable, painter_results: list[bool],
-                                     tmp_path: Path, setup: Callable[[SeriesTable], None]
-                                     ) -> None:
+                                     tmp_path: Path, setup: Callable[[SeriesTable], None],
+                                     style: str) -> None:
+    table.setStyle(QStyleFactory.create(style))
     setup(table)
     by_qt = painted(table, fast=False)
     assert painter_results == []
@@ -149,9 +152,18 @@ def test_rows_look_as_qt_paints_them(table: SeriesTable, painter_results: list[b
         pytest.fail(f"{differing} pixels differ from Qt's painting (see {tmp_path})")
 
 
-def test_a_right_to_left_list_is_left_to_qt(table: SeriesTable,
-                                            painter_results: list[bool]) -> None:
+def right_to_left(table: SeriesTable) -> None:
     table.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+
+
+def another_style(table: SeriesTable) -> None:
+    table.setStyle(QCommonStyle())  # a style it was not checked against (nameless here)
+
+
+@pytest.mark.parametrize("setup", [right_to_left, another_style])
+def test_what_it_does_not_know_is_left_to_qt(table: SeriesTable, painter_results: list[bool],
+                                            setup: Callable[[SeriesTable], None]) -> None:
+    setup(table)
     table.select_row(1)
     by_qt = painted(table, fast=False)
     ours = painted(table, fast=True)
