@@ -559,13 +559,15 @@ class MainWindow(QMainWindow):
         splitter = keys.read_bytes(self.settings, keys.SPLITTER)
         if splitter is not None:
             self.splitter.restoreState(splitter)
+        # The zoom first: the list's columns follow a new font size, and the saved widths
+        # were saved at the saved zoom.
+        self.set_zoom(keys.read_int(self.settings, keys.ZOOM, 0))
         header = self.series_table.horizontalHeader()
         header_state = keys.read_bytes(self.settings, keys.HEADER)
         if header_state is not None:
             header.restoreState(header_state)
         for column, action in self.column_actions.items():
             action.setChecked(not self.series_table.isColumnHidden(column))
-        self.set_zoom(keys.read_int(self.settings, keys.ZOOM, 0))
 
     def _after_first_paint(self) -> None:
         self.series_model.settle_count()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QElapsedTimer, QModelIndex, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QModelIndex, Signal
 from PySide6.QtGui import QFocusEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui.series_model import COLUMNS, SeriesColumn, SeriesTableModel, header_labels
+
+ROW_PADDING = 8  # pixels a row is taller than a line of its text
 
 # The Qt namespace is imported where it is used, after the first paint (see main_window.py).
 if TYPE_CHECKING:
@@ -50,13 +52,13 @@ class SeriesTable(QTableView):
         rows.hide()
         # Fixed heights: with 100,000 rows the view must never measure rows from their data.
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + ROW_PADDING)
         header = self.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
-        average = self.fontMetrics().averageCharWidth()
+        average = self._average_char_width = self.fontMetrics().averageCharWidth()
         for column, spec in COLUMNS.items():
             header.resizeSection(column, spec.width * average)
         self._empty_label: QLabel | None = None
@@ -161,6 +163,22 @@ class SeriesTable(QTableView):
         row = self.series_model().first_row_starting_with(self._typed)
         if row is not None:
             self.select_row(row)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._follow_font()
+
+    def _follow_font(self) -> None:
+        """Rows as tall as the new text, columns as wide in characters as they were (zoom)."""
+        metrics = self.fontMetrics()
+        self.verticalHeader().setDefaultSectionSize(metrics.height() + ROW_PADDING)
+        average, before = metrics.averageCharWidth(), self._average_char_width
+        if average != before:
+            header = self.horizontalHeader()
+            for column in range(header.count()):
+                header.resizeSection(column, round(header.sectionSize(column) * average / before))
+            self._average_char_width = average
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self._row_painter is None or not self._row_painter.paint(event):

@@ -234,6 +234,7 @@ def test_restart_restores_sort_columns_item_splitter_and_zoom(
     chosen = current_title(first)
     qtbot.keyClick(first, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
     assert first.zoom() == 1
+    widths = [header.sectionSize(column) for column in SeriesColumn]
     order = list_titles(first)
     first.close()
 
@@ -246,8 +247,30 @@ def test_restart_restores_sort_columns_item_splitter_and_zoom(
     assert second.splitter.sizes() == sizes
     assert second.size() == first.size()
     assert second.zoom() == 1
+    assert [second.series_table.horizontalHeader().sectionSize(column)
+            for column in SeriesColumn] == widths  # saved at this zoom: not scaled again
     qtbot.waitUntil(lambda: page_title(second) == chosen)
     assert current_title(second) == chosen
+
+
+def test_zooming_makes_the_lists_rows_and_columns_follow_the_text(
+        qtbot: Any, window: MainWindow) -> None:
+    table = window.series_table
+    header = table.horizontalHeader()
+    row_height, line = table.rowHeight(0), table.fontMetrics().height()
+    widths = [header.sectionSize(column) for column in SeriesColumn]
+    for _ in range(5):
+        qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert window.zoom() == 5
+    bigger = table.fontMetrics().height()
+    assert bigger > line
+    assert table.rowHeight(0) == row_height + bigger - line
+    grown = [header.sectionSize(column) for column in SeriesColumn]
+    assert all(after > before for before, after in zip(widths[:-1], grown[:-1]))
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)  # actual size
+    assert table.rowHeight(0) == row_height
+    back = [header.sectionSize(column) for column in SeriesColumn]
+    assert all(abs(after - before) <= 1 for before, after in zip(widths[:-1], back[:-1]))
 
 
 def test_search_filters_keeps_selection_and_escape_clears(qtbot: Any,
