@@ -213,7 +213,10 @@ class FittedTable(QTableWidget):
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self._fit)
         header.sectionResized.connect(self._fit_timer.start)
+        header.sectionResized.connect(self._note_user_width)
         self._column_widths: list[int] = []
+        self._setting_widths = False
+        self._user_sized = False  # a set column was resized by hand: its width stays
 
     def set_rows(self, rows: list[list[str]], column_widths: list[int]) -> None:
         """Show `rows`; the first columns get `column_widths` (less in a narrow table)."""
@@ -223,6 +226,7 @@ class FittedTable(QTableWidget):
                 item = QTableWidgetItem(value)  # items show text as text, never as HTML
                 self.setItem(row, column, item)
         self._column_widths = column_widths
+        self._user_sized = False
         self._set_column_widths()
         self._fit()
         self._fit_timer.stop()  # the refit the column widths asked for has just been done
@@ -235,11 +239,22 @@ class FittedTable(QTableWidget):
             self._fit_timer.start()
 
     def _set_column_widths(self) -> None:
+        if self._user_sized:
+            return
         wanted = sum(self._column_widths)
         room = int(self.viewport().width() * SET_COLUMNS_SHARE)
         scale = min(1.0, room / wanted) if wanted else 1.0
-        for column, width in enumerate(self._column_widths):
-            self.setColumnWidth(column, int(width * scale))
+        self._setting_widths = True
+        try:
+            for column, width in enumerate(self._column_widths):
+                self.setColumnWidth(column, int(width * scale))
+        finally:
+            self._setting_widths = False
+
+    def _note_user_width(self, column: int, _old: int, _new: int) -> None:
+        # The last column stretches with the table: only the set ones are the user's choice.
+        if not self._setting_widths and column < len(self._column_widths):
+            self._user_sized = True
 
     def fit_now(self) -> None:
         """Do a refit that is waiting for the event loop now (before a paint, not after it)."""

@@ -17,10 +17,11 @@ selections) is left to Qt.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QPointF, QRect, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView
 
 # A row's cell texts by column, or None while the row cannot be read.
@@ -40,6 +41,7 @@ class RowPainter:
         self._texts = texts
         self._elided: dict[tuple[str, int], str] = {}
         self._font_key = ""
+        self._metrics = QFontMetricsF(view.font(), view.viewport())
 
     def paint(self, event: QPaintEvent) -> bool:
         """Paint the dirty part of the viewport; False (nothing painted) when Qt should."""
@@ -61,14 +63,17 @@ class RowPainter:
         if font.key() != self._font_key:
             self._font_key = font.key()
             self._elided.clear()
-        metrics = view.fontMetrics()
-        ascent, line_height = metrics.ascent(), metrics.height()
+            self._metrics = QFontMetricsF(font, viewport)
+        # Placed as the style places it: exact (fractional) metrics, the line's height rounded
+        # up, and the centring of QStyle::alignedRect (two integer halves).
+        metrics = self._metrics
+        ascent, line_height = metrics.ascent(), math.ceil(metrics.height())
         style = view.style()
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
         option = QStyleOptionViewItem()
         view.initViewItemOption(option)  # type: ignore[attr-defined]  # protected in C++
         palette = view.palette()
-        group = _colour_group(view)
+        group = _colour_group(option)
         alternate = palette.brush(group, QPalette.ColorRole.AlternateBase)
         text_colour = palette.color(group, QPalette.ColorRole.Text)
         show_grid = view.showGrid()
@@ -93,12 +98,13 @@ class RowPainter:
                 texts = self._texts(row)
                 if texts is None:
                     continue
-                baseline = top + (height - line_height) // 2 + ascent
+                baseline = top + height // 2 - line_height // 2 + ascent
                 for left, width, column in columns:
                     text = texts[column]
                     if text:
                         room = width - grid - 2 * margin
-                        painter.drawText(left + margin, baseline, self._fitted(text, room))
+                        painter.drawText(QPointF(left + margin, baseline),
+                                         self._fitted(text, room))
             if show_grid:
                 painter.setPen(self._grid_pen(option))
                 right = min(dirty.right(), table_right)
@@ -161,7 +167,7 @@ class RowPainter:
         key = (text, room)
         shown = self._elided.get(key)
         if shown is None:
-            metrics = self._view.fontMetrics()
+            metrics = self._metrics  # exact widths: a rounded one elides too late or too soon
             shown = text
             if metrics.horizontalAdvance(text) > room:
                 shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
@@ -176,10 +182,12 @@ class RowPainter:
         return QPen(QColor.fromRgba(hint & 0xFFFFFFFF), 1, view.gridStyle())
 
 
-def _colour_group(view: QTableView) -> QPalette.ColorGroup:
-    """The palette group the style paints an item view's cells in (QCommonStyle)."""
-    if not view.isEnabled():
+def _colour_group(option: QStyleOptionViewItem) -> QPalette.ColorGroup:
+    """The palette group the style paints an item view's cells in (QCommonStyle). A view's
+    option is not State_Active while the view lacks the focus (initViewItemOption), so an
+    unfocused list is painted in the inactive colours even in the active window."""
+    if not option.state & QStyle.StateFlag.State_Enabled:
         return QPalette.ColorGroup.Disabled
-    if not view.isActiveWindow():
+    if not option.state & QStyle.StateFlag.State_Active:
         return QPalette.ColorGroup.Inactive
     return QPalette.ColorGroup.Active

@@ -186,6 +186,23 @@ def test_a_narrow_page_wraps_its_text_instead_of_scrolling_sideways(
     assert described >= cast.viewport().width() * 0.35
 
 
+def test_a_cast_column_widened_by_hand_keeps_its_width(qtbot: Any, window: MainWindow) -> None:
+    focus_list(qtbot, window)
+    qtbot.keyClicks(window.series_table, "test")
+    cast = window.series_page.cast_table
+    header = cast.horizontalHeader()
+    header.resizeSection(0, 300)  # as a drag of the header's edge does
+    window.splitter.setSizes([window.splitter.width() - 700, 700])
+    qtbot.waitUntil(lambda: window.series_page.width() >= 690)
+    window.series_page.settle_layout()
+    assert header.sectionSize(0) == 300
+
+    set_width = header.sectionSize(1)
+    qtbot.keyClick(window.series_table, Qt.Key.Key_Down)  # another series: its own widths
+    qtbot.keyClick(window.series_table, Qt.Key.Key_Up)
+    assert header.sectionSize(0) == set_width
+
+
 def test_mouse_back_button_goes_back(qtbot: Any, window: MainWindow) -> None:
     window.open_series(window.series_model.series_id(4) or 0)
     cast = window.series_page.series.cast if window.series_page.series else []
@@ -266,11 +283,12 @@ def test_zooming_makes_the_lists_rows_and_columns_follow_the_text(
     assert bigger > line
     assert table.rowHeight(0) == row_height + bigger - line
     grown = [header.sectionSize(column) for column in SeriesColumn]
-    assert all(after > before for before, after in zip(widths[:-1], grown[:-1]))
+    assert all(after > before for before, after in zip(widths[:-1], grown[:-1], strict=True))
     qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)  # actual size
     assert table.rowHeight(0) == row_height
     back = [header.sectionSize(column) for column in SeriesColumn]
-    assert all(abs(after - before) <= 1 for before, after in zip(widths[:-1], back[:-1]))
+    assert all(abs(after - before) <= 1
+               for before, after in zip(widths[:-1], back[:-1], strict=True))
 
 
 def test_search_filters_keeps_selection_and_escape_clears(qtbot: Any,
