@@ -123,9 +123,10 @@ class DetailPage(QScrollArea):
         # Each pass can post the next: inner layouts (note area), the body's, then the
         # scroll area's resize of the body, then a table's refit to its new width. A pass with
         # nothing posted costs nothing.
+        tables = self.widget().findChildren(FittedTable)  # one walk of the page, not four
         for _ in range(4):
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-            for table in self.widget().findChildren(FittedTable):
+            for table in tables:
                 table.fit_now()
         # The scroll bars follow the new height through a queued call; delivered now, it does
         # not come after the paint and repaint the page's edges.
