@@ -40,14 +40,15 @@ class RowPainter:
         self._view = view
         self._texts = texts
         self._elided: dict[tuple[str, int], str] = {}
-        self._font_key = ""
+        self._font_key = view.font().key()
         self._metrics = QFontMetricsF(view.font(), view.viewport())
 
     def paint(self, event: QPaintEvent) -> bool:
         """Paint the dirty part of the viewport; False (nothing painted) when Qt should."""
         view = self._view
+        style = view.style()
         if view.layoutDirection() != Qt.LayoutDirection.LeftToRight \
-                or view.style().name() not in PAINTED_STYLES:
+                or style.name() not in PAINTED_STYLES:
             return False
         viewport = view.viewport()
         dirty = event.rect()
@@ -64,12 +65,8 @@ class RowPainter:
             self._font_key = font.key()
             self._elided.clear()
             self._metrics = QFontMetricsF(font, viewport)
-        # Placed as the style places it: exact (fractional) metrics, the line's height rounded
-        # up, and the centring of QStyle::alignedRect (two integer halves).
         metrics = self._metrics
-        ascent, line_height = metrics.ascent(), math.ceil(metrics.height())
-        style = view.style()
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        margin = text_margin(view)
         option = QStyleOptionViewItem()
         view.initViewItemOption(option)  # type: ignore[attr-defined]  # protected in C++
         palette = view.palette()
@@ -78,6 +75,7 @@ class RowPainter:
         text_colour = palette.color(group, QPalette.ColorRole.Text)
         show_grid = view.showGrid()
         grid = GRID_SIZE if show_grid else 0
+        alternating = view.alternatingRowColors()
         special = self._special_rows()
         # Where the table's cells end: the grid is not drawn past the last row or column.
         table_right = view.horizontalHeader().length() - view.horizontalHeader().offset() - 1
@@ -89,16 +87,17 @@ class RowPainter:
                 top = rows.sectionViewportPosition(row)
                 height = rows.sectionSize(row) - grid
                 if row in special:
-                    self._paint_through_qt(painter, option, row, top, height, columns, grid)
+                    self._paint_through_qt(painter, option, row, top, height, columns, grid,
+                                           alternate_row=alternating and row % 2 == 1)
                     painter.setPen(text_colour)
                     continue
-                if view.alternatingRowColors() and row % 2:
+                if alternating and row % 2:
                     for left, width, _ in columns:
                         painter.fillRect(left, top, width - grid, height, alternate)
                 texts = self._texts(row)
                 if texts is None:
                     continue
-                baseline = top + height // 2 - line_height // 2 + ascent
+                baseline = text_line_top(metrics, top, height) + metrics.ascent()
                 for left, width, column in columns:
                     text = texts[column]
                     if text:
@@ -142,7 +141,7 @@ class RowPainter:
 
     def _paint_through_qt(self, painter: QPainter, option: QStyleOptionViewItem, row: int,
                           top: int, height: int, columns: list[tuple[int, int, int]],
-                          grid: int) -> None:
+                          grid: int, *, alternate_row: bool) -> None:
         """One row cell by cell as QTableView does (QTableViewPrivate::drawCell)."""
         view = self._view
         model, selection, style = view.model(), view.selectionModel(), view.style()
@@ -153,7 +152,7 @@ class RowPainter:
             index = model.index(row, column)
             cell = QStyleOptionViewItem(option)
             cell.rect = QRect(left, top, width - grid, height)
-            if view.alternatingRowColors() and row % 2:
+            if alternate_row:
                 cell.features |= QStyleOptionViewItem.ViewItemFeature.Alternate
             if selection.isSelected(index):
                 cell.state |= QStyle.StateFlag.State_Selected
@@ -180,6 +179,18 @@ class RowPainter:
         view = self._view
         hint = view.style().styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, view)
         return QPen(QColor.fromRgba(hint & 0xFFFFFFFF), 1, view.gridStyle())
+
+
+def text_margin(view: QTableView) -> int:
+    """Pixels the style leaves between a cell's edge and its text, on each side."""
+    return view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+
+
+def text_line_top(metrics: QFontMetricsF, cell_top: int, cell_height: int) -> int:
+    """Where a cell's line of text begins, as the style places it: exact (fractional)
+    metrics, the line's height rounded up, and the centring of QStyle::alignedRect (two
+    integer halves)."""
+    return cell_top + cell_height // 2 - math.ceil(metrics.height()) // 2
 
 
 def _colour_group(option: QStyleOptionViewItem) -> QPalette.ColorGroup:
