@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView, QWidget
 
 # A row's cell texts by column, or None while the row cannot be read.
 RowTexts = Callable[[int], Sequence[str] | None]
@@ -181,8 +181,8 @@ class RowPainter:
         return QPen(QColor.fromRgba(hint & 0xFFFFFFFF), 1, view.gridStyle())
 
 
-def text_margin(view: QTableView) -> int:
-    """Pixels the style leaves between a cell's edge and its text, on each side."""
+def text_margin(view: QWidget) -> int:
+    """Pixels the style leaves between an item view cell's edge and its text, on each side."""
     return view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
 
 

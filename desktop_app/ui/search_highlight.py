@@ -15,12 +15,13 @@ Both do nothing (and cost nothing) while there are no terms.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
-    QFontMetrics,
+    QFontMetricsF,
     QPainter,
     QPalette,
     QSyntaxHighlighter,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.search import Term, spans_in
+from desktop_app.ui.row_painting import text_line_top, text_margin
 
 Spans = tuple[tuple[int, int], ...]
 
@@ -97,7 +99,7 @@ class ListMarks(QObject):
         self._cell_text = cell_text or self._model_text
         # Mark rectangles (x offset, width) per (column, text, cell width, font): repaints
         # ask for the same cells again and again.
-        self._geometry: dict[tuple[int, str, int, str], list[tuple[int, int]]] = {}
+        self._geometry: dict[tuple[int, str, int, str], list[tuple[float, float]]] = {}
         self._watching = False
 
     def set_terms(self, terms: Sequence[Term]) -> None:
@@ -139,11 +141,12 @@ class ListMarks(QObject):
             return
         last = view.rowAt(viewport.height() - 1)
         last = view.model().rowCount() - 1 if last < 0 else last
-        metrics = view.fontMetrics()
+        # Exact metrics and the list's own text placement (row_painting): marks sit on the
+        # text, elided where the text is elided, at every font size.
+        metrics = QFontMetricsF(view.font(), viewport)
         font_key = view.font().key()
-        margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
-                                          view) + 1
-        height = metrics.height()
+        margin = text_margin(view)
+        height = math.ceil(metrics.height())
         grid = 1 if view.showGrid() else 0
         painter = QPainter(viewport)
         try:
@@ -167,17 +170,17 @@ class ListMarks(QObject):
                         if len(self._geometry) >= MAX_CACHED_CELLS:
                             self._geometry.clear()
                         marks = self._geometry[key] = _mark_offsets(metrics, width, text, spans)
-                    top = view.rowViewportPosition(row) \
-                        + (view.rowHeight(row) - grid - height) // 2
+                    top = text_line_top(metrics, view.rowViewportPosition(row),
+                                        view.rowHeight(row) - grid)
                     for offset, mark_width in marks:
-                        painter.fillRect(QRect(left + offset, top, mark_width, height),
+                        painter.fillRect(QRectF(left + offset, top, mark_width, height),
                                          MARK_COLOUR)
         finally:
             painter.end()
 
 
-def _mark_offsets(metrics: QFontMetrics, width: int, text: str, spans: Spans
-                  ) -> list[tuple[int, int]]:
+def _mark_offsets(metrics: QFontMetricsF, width: int, text: str, spans: Spans
+                  ) -> list[tuple[float, float]]:
     """(x offset, width) of each span of `text` as a view draws it `width` wide (elided)."""
     shown = text
     if metrics.horizontalAdvance(text) > width:
@@ -234,7 +237,7 @@ class HighlightDelegate(QStyledItemDelegate):
         item.text = ""  # the style paints background, focus and selection; we paint the text
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
         rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, widget)
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        margin = text_margin(widget)
         rect = rect.adjusted(margin, 0, -margin, 0)
         self._paint_marked_text(painter, item, rect, full_text, spans)
 
