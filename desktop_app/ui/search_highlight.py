@@ -337,12 +337,16 @@ def is_page_heading(block: QTextBlock) -> bool:
 
 
 def _has_link(block: QTextBlock) -> bool:
-    fragments = block.begin()
-    while not fragments.atEnd():
-        if fragments.fragment().charFormat().isAnchor():
-            return True
-        fragments += 1
-    return False
+    return any(fragment.charFormat().isAnchor() for fragment in _fragments(block))
+
+
+def _fragments(block: QTextBlock) -> list[QTextFragment]:
+    fragments = []
+    iterator = block.begin()
+    while not iterator.atEnd():
+        fragments.append(iterator.fragment())
+        iterator += 1
+    return fragments
 
 
 def page_wording_ranges(block: QTextBlock) -> list[tuple[int, int]]:
@@ -356,11 +360,7 @@ def page_wording_ranges(block: QTextBlock) -> list[tuple[int, int]]:
     its labels. A value that merely contains a colon ("Note: …" in a synopsis) is one
     fragment with the colon inside, and stays markable.
     """
-    fragments = []
-    iterator = block.begin()
-    while not iterator.atEnd():
-        fragments.append(iterator.fragment())
-        iterator += 1
+    fragments = _fragments(block)
     base = block.position()
     ranges: list[tuple[int, int]] = []
     line_start = True

@@ -189,16 +189,9 @@ class SeriesTableModel(QAbstractTableModel):
         """Show another search or order; the rows are read again as they are needed."""
         if view == self._view:
             return
-        self.beginResetModel()
         self._view = view
         self._count_cap = SEARCH_COUNT_CAP
-        self._count_is_bound = False
-        self._count, self._more = queries.series_count_upto(view, self._count_cap)
-        self._pages.clear()
-        self._starts.clear()
-        self.endResetModel()
-        if self._seeding:
-            self.seed_page_starts()
+        self.refresh()
         self.viewChanged.emit()
 
     def set_search(self, search: str) -> None:
