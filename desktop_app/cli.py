@@ -14,10 +14,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop_app import __version__
+from desktop_app.app import DEFAULT_WAIT_S, LIBRARY_OPTION, WAIT_OPTION
 from desktop_app.commands import COMMANDS
 from desktop_app.paths import resolve_library_path
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+# The window's options (--library, --wait) are defined in app.py, which reads them without
+# this module when they are all the command line holds.
 EXIT_BROKEN_PIPE = 128 + 13  # 128 + SIGPIPE, what a shell reports for `yes | head -1`
 
 
@@ -36,12 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="showshelf", description="Browse your TV-series library. With no "
                      "command, opens the window.")
     parser.add_argument("--version", action="version", version=f"showshelf {__version__}")
-    parser.add_argument("--library", metavar="PATH",
+    parser.add_argument(LIBRARY_OPTION, metavar="PATH",
                         help="library file (default: $SHOWSHELF_LIBRARY, else the user data "
                              "folder)")
-    parser.add_argument("--wait", metavar="SECONDS", type=float, default=5.0,
+    parser.add_argument(WAIT_OPTION, metavar="SECONDS", type=float, default=DEFAULT_WAIT_S,
                         help="how long to wait for a library another program is writing "
-                             "(default 5)")
+                             f"(default {DEFAULT_WAIT_S:g})")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND",
                                        parser_class=_Parser)
     for command in COMMANDS:
@@ -50,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # The top-level options that take a value: a word after one of them is not the command.
-VALUE_OPTIONS = ("--library", "--wait")
+VALUE_OPTIONS = (LIBRARY_OPTION, WAIT_OPTION)
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
