@@ -66,6 +66,7 @@ class RowPainter:
             self._elided.clear()
             self._metrics = QFontMetricsF(font, viewport)
         metrics = self._metrics
+        ascent = metrics.ascent()
         margin = text_margin(view)
         option = QStyleOptionViewItem()
         view.initViewItemOption(option)  # type: ignore[attr-defined]  # protected in C++
@@ -97,7 +98,7 @@ class RowPainter:
                 texts = self._texts(row)
                 if texts is None:
                     continue
-                baseline = text_line_top(metrics, top, height) + metrics.ascent()
+                baseline = text_line_top(metrics, top, height) + ascent
                 for left, width, column in columns:
                     text = texts[column]
                     if text:
